@@ -1,0 +1,6 @@
+package io.baifang.security;
+
+/** STAFF works one branch, MANAGER oversees several, ADMIN runs the deployment. */
+public enum Role {
+    STAFF, MANAGER, ADMIN
+}
