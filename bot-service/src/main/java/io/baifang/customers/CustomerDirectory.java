@@ -1,0 +1,63 @@
+package io.baifang.customers;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** What other modules may ask of the registry, without branch scoping (they act for the service). */
+@Service
+public class CustomerDirectory {
+
+    private final CustomerStore store;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CustomerDirectory(CustomerStore store, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Mono<Customer> find(UUID id) {
+        return store.findById(id).map(Customer::of);
+    }
+
+    public Mono<Customer> findByPhone(String e164) {
+        return store.findByPhone(e164).map(Customer::of);
+    }
+
+    /**
+     * Suppresses all marketing to the customer until they opt in again. Idempotent: an opted-out customer
+     * stays as they were, and no second event is published.
+     *
+     * @param via what asked for it: "api:username", "reply", "twilio:21610" …
+     */
+    public Mono<Customer> optOut(UUID id, String via) {
+        return store.findById(id).flatMap(stored -> stored.optedOut()
+                ? Mono.just(Customer.of(stored))
+                : setOptedOut(stored, true, via));
+    }
+
+    public Mono<Customer> optIn(UUID id, String via) {
+        return store.findById(id).flatMap(stored -> stored.optedOut()
+                ? setOptedOut(stored, false, via)
+                : Mono.just(Customer.of(stored)));
+    }
+
+    private Mono<Customer> setOptedOut(CustomerRecord stored, boolean optedOut, String via) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        CustomerRecord changed = new CustomerRecord(stored.id(), stored.phone(), stored.name(), stored.idNumberCipher(),
+                stored.idNumberHash(), stored.idNumberMasked(), stored.address(), stored.village(), stored.branch(),
+                stored.tags(), stored.consent(), optedOut, optedOut ? now : null, stored.source(), stored.collector(),
+                stored.collectedOn(), stored.lastImportId(), stored.createdAt(), now);
+        return store.update(changed)
+                .doOnSuccess(done -> events.publishEvent(optedOut
+                        ? new CustomerOptedOut(stored.id(), via, now)
+                        : new CustomerOptedIn(stored.id(), via, now)))
+                .thenReturn(Customer.of(changed));
+    }
+}
