@@ -49,7 +49,7 @@ class LeadSheetController {
                         saved -> this.importer.importSheet(saved, part.filename(), importer),
                         this::delete)))
                 .onErrorMap(UnreadableSheetException.class, LeadSheetController::unreadable)
-                .onErrorMap(UnreadableSheetException.Unchecked.class, e -> unreadable(e.getCause()));
+                .onErrorMap(UnreadableSheetException.Unchecked.class, e -> unreadable((UnreadableSheetException) e.getCause()));
     }
 
     /** The upload goes to a temporary file, counted as it arrives, so nothing large is held in memory. */
