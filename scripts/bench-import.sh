@@ -17,7 +17,7 @@ OUT=scripts/out; mkdir -p "$OUT"
 SHEET="$OUT/leads-$ROWS.csv"
 
 bash scripts/services.sh start >/dev/null
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB"
+psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" -c "create database $DB"
 [ -f bot-service/target/bot-service.jar ] || ./mvnw -q -B -DskipTests package
 java scripts/GenerateLeadSheet.java "$ROWS" "$SHEET"
 echo "sheet: $SHEET ($(du -h "$SHEET" | cut -f1), $ROWS rows)"

@@ -13,12 +13,18 @@ import reactor.core.publisher.Mono;
 @Repository
 class LeadImportLog {
 
-    private final DatabaseClient db;
-    private final CustomerStore customers;
+    private static final List<MultiRowStatements.Column> REJECTIONS = List.of(
+            CustomerStore.column("import_id", UUID.class), CustomerStore.column("row_number", Integer.class),
+            CustomerStore.column("column_name", String.class), CustomerStore.column("reason", String.class));
+    private static final List<MultiRowStatements.Column> PROVENANCE = List.of(
+            CustomerStore.column("customer_id", UUID.class), CustomerStore.column("import_id", UUID.class),
+            CustomerStore.column("row_number", Integer.class), CustomerStore.column("changed_by", String.class),
+            CustomerStore.column("fields", String.class), CustomerStore.column("recorded_at", OffsetDateTime.class));
 
-    LeadImportLog(DatabaseClient db, CustomerStore customers) {
+    private final DatabaseClient db;
+
+    LeadImportLog(DatabaseClient db) {
         this.db = db;
-        this.customers = customers;
     }
 
     Mono<Void> started(UUID importId, String fileName, String format, String importedBy, OffsetDateTime at) {
@@ -45,25 +51,14 @@ class LeadImportLog {
     }
 
     Mono<Void> rejected(UUID importId, List<RowRejection> rejections) {
-        return customers.executeBatch("insert into lead_import_rejections (import_id, row_number, column_name, reason) "
-                + "values ($1, $2, $3, $4)", rejections, (statement, rejection) -> statement
-                .bind(0, importId)
-                .bind(1, rejection.row())
-                .bind(2, rejection.column().header())
-                .bind(3, rejection.reason()));
+        return MultiRowStatements.insert(db, "lead_import_rejections", REJECTIONS, rejections,
+                rejection -> new Object[] {importId, rejection.row(), rejection.column().header(), rejection.reason()});
     }
 
     Mono<Void> recorded(List<Provenance> provenance) {
-        return customers.executeBatch("insert into customer_provenance "
-                + "(customer_id, import_id, row_number, changed_by, fields, recorded_at) values ($1, $2, $3, $4, $5, $6)",
-                provenance, (statement, entry) -> {
-                    statement.bind(0, entry.customerId());
-                    CustomerStore.bindNullable(statement, 1, entry.importId(), UUID.class);
-                    CustomerStore.bindNullable(statement, 2, entry.row(), Integer.class);
-                    statement.bind(3, entry.changedBy());
-                    statement.bind(4, entry.fields());
-                    statement.bind(5, entry.at());
-                });
+        return MultiRowStatements.insert(db, "customer_provenance", PROVENANCE, provenance,
+                entry -> new Object[] {entry.customerId(), entry.importId(), entry.row(), entry.changedBy(),
+                        entry.fields(), entry.at()});
     }
 
     Flux<ProvenanceView> historyOf(UUID customerId) {

@@ -67,7 +67,8 @@ class LeadSheetImporter {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LeadRowChecks checks = new LeadRowChecks(branches::exists, importer::mayAccess);
         LeadMerge merge = new LeadMerge(vault, ids, importer, importId, now);
-        Mono<ImportReport> steps = log.started(importId, fileName, sheet.format(), importer.username(), now)
+        Mono<ImportReport> steps = customers.planWithIndexesForThisTransaction()
+                .then(log.started(importId, fileName, sheet.format(), importer.username(), now))
                 .thenMany(rowsOf(sheet))
                 .buffer(rowsPerBatch)
                 .concatMap(rows -> importBatch(rows, checks, merge, importId, importer, now))
