@@ -71,7 +71,9 @@ class LeadSheetImporter {
                 .then(log.started(importId, fileName, sheet.format(), importer.username(), now))
                 .thenMany(rowsOf(sheet))
                 .buffer(rowsPerBatch)
-                .concatMap(rows -> importBatch(rows, checks, merge, importId, importer, now))
+                .map(rows -> checkedBatch(rows, checks, merge))
+                // prefetch: the next batch is read, checked and hashed on the reader's thread while this one is written
+                .concatMap(batch -> importBatch(batch, merge, importId, importer, now), 2)
                 .reduce(ImportReport.Tally.empty(), ImportReport.Tally::plus)
                 .flatMap(tally -> finish(importId, tally));
         return steps.as(transaction::transactional);
@@ -82,8 +84,8 @@ class LeadSheetImporter {
         return Flux.fromIterable(() -> sheet).subscribeOn(blocking.scheduler());
     }
 
-    private Mono<ImportReport.Tally> importBatch(List<LeadRow> rows, LeadRowChecks checks, LeadMerge merge,
-                                                 UUID importId, StaffMember importer, OffsetDateTime now) {
+    /** The pure part of a batch: checks and look-up hashes, no database. */
+    private static CheckedBatch checkedBatch(List<LeadRow> rows, LeadRowChecks checks, LeadMerge merge) {
         List<RowCheck> checked = rows.stream().map(checks::check).toList();
         List<String> hashes = new ArrayList<>(checked.size());
         Set<String> phones = new LinkedHashSet<>();
@@ -95,10 +97,19 @@ class LeadSheetImporter {
                 hashes.add(null);
             }
         }
-        return customers.findByPhonesOrIdNumberHashes(phones, nonNull(hashes))
+        return new CheckedBatch(checked, hashes, phones);
+    }
+
+    private Mono<ImportReport.Tally> importBatch(CheckedBatch batch, LeadMerge merge, UUID importId,
+                                                 StaffMember importer, OffsetDateTime now) {
+        return customers.findByPhonesOrIdNumberHashes(batch.phones(), nonNull(batch.hashes()))
                 .collectList()
                 .map(RegistrySlice::new)
-                .flatMap(registry -> applyAndWrite(checked, hashes, registry, merge, importId, importer, now));
+                .flatMap(registry -> applyAndWrite(batch.checked(), batch.hashes(), registry, merge, importId,
+                        importer, now));
+    }
+
+    private record CheckedBatch(List<RowCheck> checked, List<String> hashes, Set<String> phones) {
     }
 
     private Mono<ImportReport.Tally> applyAndWrite(List<RowCheck> checked, List<String> hashes, RegistrySlice registry,
