@@ -5,6 +5,7 @@ import java.time.LocalTime;
 /**
  * A clock time as written: 3点 is hour 3, whose afternoon reading depends on the words around it.
  *
+ * @param minute   minutes past the hour, negative for minutes to it (8点差10分 is hour 8, minute -10)
  * @param meridiem 'a' for am, 'p' for pm, or 0 when the text did not say
  */
 record ClockReading(int hour, int minute, char meridiem) {
@@ -19,7 +20,7 @@ record ClockReading(int hour, int minute, char meridiem) {
         } else if (meridiem == 0) {
             h = withPartOfDay(h, part);
         }
-        return LocalTime.of(h % 24, minute);
+        return LocalTime.of(h % 24, 0).plusMinutes(minute);
     }
 
     private static int withPartOfDay(int hour, PartOfDay part) {

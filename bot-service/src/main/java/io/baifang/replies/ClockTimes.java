@@ -138,9 +138,8 @@ final class ClockTimes {
         } else if (at(text, j) == '差') {
             ChineseNumerals.Numeral before = ChineseNumerals.read(text, j + 1);
             if (before != null && before.value() >= 1 && before.value() <= 30) {
-                // 11点差10分 is 10:50
-                minute = 60 - before.value();
-                h = h == 0 ? 23 : h - 1;
+                // 11点差10分 is 10:50; the hour as spoken decides morning or afternoon
+                minute = -before.value();
                 j = at(text, before.end()) == '分' ? before.end() + 1 : before.end();
             }
         } else {

@@ -51,11 +51,24 @@ final class EnglishExpressions {
             case "evening": case "night":
                 return Mention.part(i, end, PartOfDay.EVENING);
             case "at":
-                return ReplyChars.isDigitAt(text, end + 1) && text.charAt(end) == ' ' ? clocks.timeAt(text, end + 1) : null;
+                return ReplyChars.isDigitAt(text, end + 1) && text.charAt(end) == ' ' ? clockAfterAt(text, i, end + 1) : null;
             default:
                 DayOfWeek weekday = WEEKDAYS.get(word);
                 return weekday == null ? null : Mention.day(i, end, DayRules.nextWeekday(weekday));
         }
+    }
+
+    /** "at 3", "at 10:30", "at 3pm": after "at", a bare number is an hour. */
+    private Mention clockAfterAt(String text, int i, int numberStart) {
+        Mention clock = clocks.timeAt(text, numberStart);
+        if (clock != null) {
+            return clock.clock() == null ? clock : new Mention(i, clock.end(), null, false, null, clock.clock());
+        }
+        ChineseNumerals.Numeral hour = ChineseNumerals.read(text, numberStart);
+        if (hour == null || hour.value() > 23 || ReplyChars.isLatinAt(text, hour.end())) {
+            return null;
+        }
+        return Mention.clock(i, hour.end(), new ClockReading(hour.value(), 0, (char) 0));
     }
 
     /** next monday reads as 下周一, this friday as 这周五, next weekend as 下周末. */

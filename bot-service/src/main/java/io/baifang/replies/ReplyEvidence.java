@@ -89,6 +89,7 @@ final class ReplyEvidence {
             }
         }
         cutSegments(clauses);
+        refuseDaysBeforeABareRefusal(clauses, mentions);
         groupSlots(mentions);
     }
 
@@ -224,6 +225,36 @@ final class ReplyEvidence {
             }
             if (start < clause.end() || segments.isEmpty() || segments.get(segments.size() - 1).clause() != k) {
                 segments.add(new Segment(k, start, clause.end(), moves, false, followsRefusal, agrees));
+            }
+        }
+    }
+
+    /**
+     * 明天上班，去不了: a clause that only refuses (no day, no yes of its own) refuses the day named in the clause
+     * just before it, when that clause did not agree to anything.
+     */
+    private void refuseDaysBeforeABareRefusal(Clauses clauses, List<Mention> mentions) {
+        boolean[] clauseNamesTime = new boolean[clauses.size()];
+        for (Mention mention : mentions) {
+            int clause = clauses.indexAt(mention.start());
+            if (clause >= 0) {
+                clauseNamesTime[clause] = true;
+            }
+        }
+        boolean[] clauseRefuses = new boolean[clauses.size()];
+        for (Segment segment : segments) {
+            clauseRefuses[segment.clause()] |= segment.refuses();
+        }
+        for (int k = 1; k < clauses.size(); k++) {
+            boolean bareRefusal = clauseRefuses[k] && !clauseNamesTime[k] && !clauseAgrees[k];
+            if (bareRefusal && clauseNamesTime[k - 1] && !clauseAgrees[k - 1] && !clauseRefuses[k - 1]) {
+                for (int s = 0; s < segments.size(); s++) {
+                    Segment segment = segments.get(s);
+                    if (segment.clause() == k - 1 && !segment.movesVisit()) {
+                        segments.set(s, new Segment(segment.clause(), segment.start(), segment.end(), false, true,
+                                segment.followsRefusal(), segment.agrees()));
+                    }
+                }
             }
         }
     }

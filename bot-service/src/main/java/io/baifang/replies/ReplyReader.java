@@ -79,8 +79,10 @@ public final class ReplyReader {
 
     private static ReplyUnderstanding visitOn(Intent intent, ReplyEvidence.Slot visit, Reply reply, ZonedDateTime now) {
         if (visit == null) {
-            // 好的 / 会去的 / 到时候来: the day the invitation offered, if any
-            return new ReplyUnderstanding(intent, reply.offeredDate(), null, null);
+            // 好的 / 会去的 / 到时候来: the day the invitation offered, if any; a move to no named day (改一下时间)
+            // leaves the new day open
+            LocalDate date = intent == Intent.BOOK ? reply.offeredDate() : null;
+            return new ReplyUnderstanding(intent, date, null, null);
         }
         LocalTime time = visit.clock == null ? null : visit.clock.resolve(visit.part);
         PartOfDay part = time != null ? PartOfDay.of(time) : visit.part;
