@@ -45,6 +45,12 @@ final class DayExpressions {
     // ---- 今天, 明天, 后天, 大后天, 今晚, 明早
 
     private static Mention relativeDay(String text, int i) {
+        String now = startsWithAny(text, i, "现在", "马上", "立刻", "立马", "等一会儿", "等一会", "等会儿", "等会", "一会儿",
+                "待会儿", "待会", "这就");
+        if (now != null) {
+            // 马上到, 等会过来: today, whatever day the invitation offered
+            return Mention.day(i, i + now.length(), DayRules.daysAhead(0));
+        }
         String word = startsWithAny(text, i, "大大后天", "大后天", "后天", "后日", "明天", "明日", "今天", "今日");
         if (word != null) {
             int days = word.startsWith("大大") ? 4 : word.startsWith("大") ? 3 : word.startsWith("后") ? 2

@@ -60,9 +60,14 @@ final class IntentRules {
             return Intent.RESCHEDULE;
         }
         if (proposal != null) {
-            boolean confirmsOfferedDay = proposal.day == null
-                    || (reply.offeredDate() != null && reply.offeredDate().equals(proposedDate));
+            boolean namesOfferedDay = reply.offeredDate() != null && reply.offeredDate().equals(proposedDate);
+            boolean confirmsOfferedDay = proposal.day == null || namesOfferedDay;
             if (yes && !evidence.refuses() && !proposal.vague && confirmsOfferedDay) {
+                return Intent.BOOK;
+            }
+            boolean repeatsOfferedDayOnly = namesOfferedDay && proposal.clock == null && proposal.part == null;
+            if (repeatsOfferedDayOnly && !evidence.refuses()) {
+                // 还是明天去: the booked day said again is no move
                 return Intent.BOOK;
             }
             return Intent.RESCHEDULE;

@@ -30,6 +30,8 @@ final class ReplyEvidence {
         ClockReading clock;
         final boolean refused;
         final boolean questioned;
+        /** Whether a yes or a coming verb stands in the clause (过两天再来, not 过年才回). */
+        boolean agreed;
         int lastSegment;
 
         Slot(boolean refused, boolean questioned) {
@@ -135,11 +137,15 @@ final class ReplyEvidence {
         return false;
     }
 
-    /** The visit proposed: the last day or time neither refused nor asked about, completed from the one before. */
+    /**
+     * The visit proposed: the last day or time neither refused nor asked about, completed from the one before.
+     * After a refusal, a vague time alone proposes nothing (在外地，过年才回; 最近没空，有空再说).
+     */
     Slot proposal() {
         for (int k = slots.size() - 1; k >= 0; k--) {
             Slot slot = slots.get(k);
-            if (!slot.refused && !slot.questioned) {
+            boolean looseAfterRefusal = slot.vague && !slot.agreed && refuses();
+            if (!slot.refused && !slot.questioned && !looseAfterRefusal) {
                 return completed(k);
             }
         }
@@ -295,6 +301,7 @@ final class ReplyEvidence {
                 slots.add(current);
             }
             current.absorb(mention);
+            current.agreed |= clauseAgrees[segment.clause()];
             current.lastSegment = segmentIndex;
         }
     }
