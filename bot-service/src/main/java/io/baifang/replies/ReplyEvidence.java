@@ -76,14 +76,17 @@ final class ReplyEvidence {
         this.cues = cues;
         this.clauseAsks = new boolean[clauses.size()];
         this.clauseAgrees = new boolean[clauses.size()];
-        boolean replyHasQuestionMark = text.indexOf('?') >= 0;
         for (Cue cue : cues) {
             categories |= cue.categories();
+        }
+        // 礼品? and 营业时间 ask about a topic; 谢谢你们的礼品 thanks for it
+        boolean topicsAsk = text.indexOf('?') >= 0 || !has(CueCategory.GREETING);
+        for (Cue cue : cues) {
             int clause = clauses.indexAt(cue.start());
             if (clause < 0) {
                 continue;
             }
-            if (cue.is(CueCategory.QUESTION) || (cue.is(CueCategory.QUESTION_TOPIC) && replyHasQuestionMark)) {
+            if (cue.is(CueCategory.QUESTION) || (cue.is(CueCategory.QUESTION_TOPIC) && topicsAsk)) {
                 clauseAsks[clause] = true;
             }
             if (agrees(cue)) {

@@ -62,6 +62,7 @@ public final class ReplyReader {
         List<Mention> mentions = temporalScanner.scan(text, maskedUntil(text, cues));
         cues = withoutMasksInsideDays(cues, mentions);
         cues = withClauseWords(text, clauses, cues, mentions);
+        cues = QuestionForms.withQuestionForms(text, clauses, cues);
         cues = NegatedCues.refusalsForNegatedYes(text, cues);
         mentions = withVagueCues(mentions, cues);
         ReplyEvidence evidence = new ReplyEvidence(text, clauses, cues, mentions);
