@@ -262,8 +262,8 @@ final class DayExpressions {
             case "七夕": return DayRules.lunarDate(lunar, 7, 7);
             case "重阳": return DayRules.lunarDate(lunar, 9, 9);
             case "腊八": return DayRules.lunarDate(lunar, 12, 8);
-            case "清明": return DayRules.solarTerm(lunar, "清明");
-            case "冬至": return DayRules.solarTerm(lunar, "冬至", "DONG_ZHI");
+            case "清明": return DayRules.solarTerm(lunar, LunarCalendar.QING_MING);
+            case "冬至": return DayRules.solarTerm(lunar, LunarCalendar.WINTER_SOLSTICE);
             case "圣诞": return DayRules.nextMonthDay(12, 25);
             case "平安夜": return DayRules.nextMonthDay(12, 24);
             case "情人": return DayRules.nextMonthDay(2, 14);

@@ -113,9 +113,9 @@ final class DayRules {
         return lunar::nextNewYearsEve;
     }
 
-    /** 清明, 冬至: the next such solar term. */
-    static DayRule solarTerm(LunarCalendar lunar, String... names) {
-        return today -> lunar.nextSolarTerm(today, names);
+    /** 清明, 冬至: the next such solar term ({@link LunarCalendar#QING_MING}, {@link LunarCalendar#WINTER_SOLSTICE}). */
+    static DayRule solarTerm(LunarCalendar lunar, int term) {
+        return today -> lunar.nextSolarTerm(today, term);
     }
 
     private static LocalDate monday(LocalDate today) {

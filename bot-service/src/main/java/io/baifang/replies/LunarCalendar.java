@@ -28,7 +28,7 @@ final class LunarCalendar {
     private static final int CACHED_YEARS = 256;
 
     private final Map<Integer, List<Month>> monthsByLunarYear = new ConcurrentHashMap<>();
-    private final Map<String, LocalDate> solarTerms = new ConcurrentHashMap<>();
+    private final Map<Integer, List<LocalDate>> solarTermsByYear = new ConcurrentHashMap<>();
 
     /**
      * 初X named alone: in 腊月 it means the coming 正月初X (what people mean at the year's end); otherwise the
@@ -79,31 +79,39 @@ final class LunarCalendar {
         return next(today, 12, 30);
     }
 
-    /** The next date, today included, of a solar term the library names (清明, 冬至). */
-    LocalDate nextSolarTerm(LocalDate today, String... names) {
+    /** Where a solar term sits in the library's table of a year's terms (from the previous 大雪). */
+    static final int QING_MING = 8;
+    static final int WINTER_SOLSTICE = 25;
+
+    /** The next date, today included, of a solar term: {@link #QING_MING} or {@link #WINTER_SOLSTICE}. */
+    LocalDate nextSolarTerm(LocalDate today, int term) {
         for (int year = today.getYear(); year <= today.getYear() + 1; year++) {
-            LocalDate date = solarTermIn(year, names);
-            if (date != null && !date.isBefore(today)) {
+            LocalDate date = solarTermsOf(year).get(term);
+            if (!date.isBefore(today)) {
                 return date;
             }
         }
         return null;
     }
 
-    /** The library keys a year's table by Chinese name, and the terms of the next winter by pinyin (DONG_ZHI). */
-    private LocalDate solarTermIn(int year, String... names) {
-        return solarTerms.computeIfAbsent(year + names[0], key -> {
-            for (int month : new int[] {3, 9}) {
-                Map<String, Solar> table = Solar.fromYmd(year, month, 1).getLunar().getJieQiTable();
-                for (String name : names) {
-                    Solar term = table.get(name);
-                    if (term != null && term.getYear() == year) {
-                        return LocalDate.of(term.getYear(), term.getMonth(), term.getDay());
-                    }
-                }
-            }
-            return null;
-        });
+    private List<LocalDate> solarTermsOf(int year) {
+        List<LocalDate> terms = solarTermsByYear.get(year);
+        if (terms != null) {
+            return terms;
+        }
+        if (solarTermsByYear.size() > CACHED_YEARS) {
+            solarTermsByYear.clear();
+        }
+        return solarTermsByYear.computeIfAbsent(year, LunarCalendar::computeSolarTerms);
+    }
+
+    private static List<LocalDate> computeSolarTerms(int year) {
+        List<LocalDate> terms = new ArrayList<>();
+        for (double julianDay : LunarYear.fromYear(year).getJieQiJulianDays()) {
+            Solar day = Solar.fromJulianDay(julianDay);
+            terms.add(LocalDate.of(day.getYear(), day.getMonth(), day.getDay()));
+        }
+        return List.copyOf(terms);
     }
 
     private record Located(int lunarYear, Month month) {
