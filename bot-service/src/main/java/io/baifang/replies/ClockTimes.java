@@ -66,6 +66,9 @@ final class ClockTimes {
         if (found == null) {
             found = rangeWithoutFirstUnit(text, hour);
         }
+        if (found == null) {
+            found = twoNeighbouringHours(text, hour);
+        }
         if (found != null && found.clock() != null && numbers.isNotADay(text, i, found.end())) {
             // 利率3点5, 3点5万: a number, not a time; swallow it so that "5万" is not read on its own
             return new Mention(i, found.end(), null, false, null, null);
@@ -120,6 +123,10 @@ final class ClockTimes {
         int h = hour.value();
         int minute = 0;
         if (at(text, j) == '钟') {
+            j++;
+        }
+        if (at(text, j) == '过' && startsWithAny(text, j + 1, "一刻", "1刻", "半") != null) {
+            // 十点过一刻, 十点过半
             j++;
         }
         String quarter = startsWithAny(text, j, "一刻", "1刻", "三刻", "3刻", "两刻", "二刻", "2刻");
@@ -180,6 +187,23 @@ final class ClockTimes {
         }
         Mention secondClock = clockFrom(text, second);
         return secondClock != null && secondClock.clock() != null ? secondClock : null;
+    }
+
+    /** 八九点, 三四点: "around eight or nine", read as the first. */
+    private Mention twoNeighbouringHours(String text, ChineseNumerals.Numeral hour) {
+        if (hour.arabic() || hour.end() - hour.start() != 1) {
+            return null;
+        }
+        int next = ChineseNumerals.digit(at(text, hour.end()));
+        if (next != hour.value() + 1 || ReplyChars.isDigit(at(text, hour.end()))) {
+            return null;
+        }
+        ChineseNumerals.Numeral second = ChineseNumerals.read(text, hour.end());
+        Mention secondClock = second == null ? null : clockFrom(text, second);
+        if (secondClock == null || secondClock.clock() == null) {
+            return null;
+        }
+        return finish(text, hour.start(), secondClock.end(), hour.value(), 0);
     }
 
     /** 10到11点: a range whose first hour has no 点. */

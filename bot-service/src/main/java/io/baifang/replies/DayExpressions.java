@@ -130,6 +130,10 @@ final class DayExpressions {
         if (month != null) {
             int monthsAhead = month.startsWith("下下") ? 2 : month.startsWith("下") ? 1 : 0;
             int j = i + month.length();
+            if (at(text, j) == '的' && ChineseNumerals.isNumeralChar(at(text, j + 1))) {
+                // 下个月的5号
+                j++;
+            }
             ChineseNumerals.Numeral day = ChineseNumerals.read(text, j);
             if (day != null && day.value() >= 1 && day.value() <= 31) {
                 boolean marked = at(text, day.end()) == '号' || at(text, day.end()) == '日';
