@@ -79,8 +79,10 @@ final class ReplyEvidence {
         for (Cue cue : cues) {
             categories |= cue.categories();
         }
-        // 礼品? and 营业时间 ask about a topic; 谢谢你们的礼品 thanks for it
-        boolean topicsAsk = text.indexOf('?') >= 0 || !has(CueCategory.GREETING);
+        // 礼品? and 营业时间 ask about a topic; 谢谢你们的礼品 thanks for it, 有礼品就去 agrees on a condition
+        boolean saysSomethingElse = has(CueCategory.GREETING) || has(CueCategory.AGREE) || has(CueCategory.COME)
+                || has(CueCategory.DECLINE) || has(CueCategory.CANCEL);
+        boolean topicsAsk = text.indexOf('?') >= 0 || !saysSomethingElse;
         for (Cue cue : cues) {
             int clause = clauses.indexAt(cue.start());
             if (clause < 0) {
