@@ -120,18 +120,30 @@ final class CueFinder {
         return position;
     }
 
+    /** Something already read in a reply: a cue or a day, and whether a clause word may follow it. */
+    record Token(int start, int end, boolean clauseWordMayFollow) {
+    }
+
     /**
-     * Whole-clause words (=行, =t) found in the tail of each clause, after its last day, time or cue:
-     * "行" alone, but also "后天行" after a refusal.
+     * Whole-clause words (=行, =t) found in the tail of each clause: the whole clause ("行"), or what follows its
+     * last day or refusal ("后天行", "明天不行，后天行"), but not what follows another cue (周末开门不 asks).
+     *
+     * @param tokens the cues and days found, sorted by start
      */
-    List<Cue> findClauseWords(String text, Clauses clauses, int[] takenUntil) {
+    List<Cue> findClauseWords(String text, Clauses clauses, List<Token> tokens) {
         List<Cue> found = new ArrayList<>();
+        int next = 0;
         for (Clauses.Clause clause : clauses.all()) {
             int start = clause.start();
-            for (int i = clause.start(); i < clause.end(); i++) {
-                start = Math.max(start, takenUntil[i]);
+            boolean mayFollow = true;
+            while (next < tokens.size() && tokens.get(next).start() < clause.end()) {
+                Token token = tokens.get(next++);
+                if (token.start() >= clause.start()) {
+                    start = Math.max(start, token.end());
+                    mayFollow = token.clauseWordMayFollow();
+                }
             }
-            if (start >= clause.end()) {
+            if (!mayFollow || start >= clause.end()) {
                 continue;
             }
             Integer categories = clauseWordCategories(text.substring(start, clause.end()));

@@ -154,18 +154,15 @@ public final class ReplyReader {
     }
 
     private List<Cue> withClauseWords(String text, Clauses clauses, List<Cue> cues, List<Mention> mentions) {
-        int[] takenUntil = new int[text.length()];
+        List<CueFinder.Token> tokens = new ArrayList<>(cues.size() + mentions.size());
         for (Cue cue : cues) {
-            for (int i = cue.start(); i < cue.end(); i++) {
-                takenUntil[i] = cue.end();
-            }
+            tokens.add(new CueFinder.Token(cue.start(), cue.end(), cue.refuses()));
         }
         for (Mention mention : mentions) {
-            for (int i = mention.start(); i < mention.end() && i < takenUntil.length; i++) {
-                takenUntil[i] = Math.max(takenUntil[i], mention.end());
-            }
+            tokens.add(new CueFinder.Token(mention.start(), mention.end(), true));
         }
-        List<Cue> clauseWords = cueFinder.findClauseWords(text, clauses, takenUntil);
+        tokens.sort(Comparator.comparingInt(CueFinder.Token::start));
+        List<Cue> clauseWords = cueFinder.findClauseWords(text, clauses, tokens);
         if (clauseWords.isEmpty()) {
             return cues;
         }
