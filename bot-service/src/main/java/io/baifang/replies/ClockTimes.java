@@ -89,7 +89,8 @@ final class ClockTimes {
             if (hour.value() > 24 || minute > 59) {
                 return null;
             }
-            return finish(text, hour.start(), j + 3, hour.value(), minute);
+            Mention range = rangeEnd(text, j + 3);
+            return finish(text, hour.start(), range != null ? range.end() : j + 3, hour.value(), minute);
         }
         if (unit == '点' || (unit == '时' && "间候刻段".indexOf(at(text, j + 1)) < 0)) {
             if (isALittle(text, hour)) {

@@ -83,10 +83,14 @@ final class DayExpressions {
         int weeksAhead = 0;
         boolean thisWeek = false;
         String prefix = startsWithAny(text, j, "下下个", "下下", "下个", "下", "这个", "这", "本");
+        if (prefix == null) {
+            prefix = startsWithAny(text, j, "星期", "礼拜", "周") == null ? null : weekPrefixSharedWithPreviousDay(text, i);
+        } else {
+            j += prefix.length();
+        }
         if (prefix != null) {
             weeksAhead = prefix.startsWith("下下") ? 2 : prefix.startsWith("下") ? 1 : 0;
             thisWeek = weeksAhead == 0;
-            j += prefix.length();
         }
         String week = startsWithAny(text, j, "星期", "礼拜", "周");
         if (week == null) {
@@ -108,6 +112,37 @@ final class DayExpressions {
         }
         // 下周, 这个礼拜: a week but no day in it
         return prefix != null ? Mention.vague(i, j) : null;
+    }
+
+    /** 下周二或者周三: the second weekday shares the first one's week (下周三). */
+    private static String weekPrefixSharedWithPreviousDay(String text, int i) {
+        String connector = null;
+        for (String candidate : new String[] {"或者", "还是", "或", "和", "跟", "、", "/", ",", " "}) {
+            if (ReplyChars.endsWith(text, i, candidate)) {
+                connector = candidate;
+                break;
+            }
+        }
+        if (connector == null) {
+            return null;
+        }
+        int dayEnd = i - connector.length();
+        if (dayEnd < 2 || weekdayNumber(text.charAt(dayEnd - 1)) == 0) {
+            return null;
+        }
+        int weekEnd = dayEnd - 1;
+        String week = ReplyChars.endsWith(text, weekEnd, "星期") ? "星期" : ReplyChars.endsWith(text, weekEnd, "礼拜") ? "礼拜"
+                : ReplyChars.endsWith(text, weekEnd, "周") ? "周" : null;
+        if (week == null) {
+            return null;
+        }
+        int prefixEnd = weekEnd - week.length();
+        for (String prefix : new String[] {"下下个", "下下", "下个", "下", "这个", "这", "本"}) {
+            if (ReplyChars.endsWith(text, prefixEnd, prefix)) {
+                return prefix;
+            }
+        }
+        return null;
     }
 
     private static int weekdayNumber(char c) {
