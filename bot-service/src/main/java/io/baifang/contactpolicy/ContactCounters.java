@@ -12,10 +12,12 @@ import reactor.core.publisher.Mono;
  * embedded default) or in Redis (production). Each store checks every counter rule for a customer and
  * counts the attempt in one atomic step, so concurrent senders can never both take a customer's last slot.
  *
- * <p>The decisions returned are {@link ContactDecision.Allowed} (with what was counted) or
- * {@link ContactDecision.Refused}; opt-out, consent and quiet hours are decided before the counters, by
- * {@link ContactPolicy}. A store that cannot decide signals {@link CountersUnavailableException}: while it
- * is unreachable, and after it lost its counters until {@link CounterRecovery} has rebuilt them.
+ * <p>The decisions returned are {@link ContactDecision.Allowed} (with what was counted),
+ * {@link ContactDecision.Refused}, or {@link ContactDecision.Paused} while the counters are lost and not
+ * yet rebuilt by {@link CounterRecovery} (a decision, not an error, so that one lost customer does not hide
+ * the decisions already counted in the same batch). Opt-out, consent and quiet hours are decided before the
+ * counters, by {@link ContactPolicy}. A store that cannot be reached signals
+ * {@link CountersUnavailableException}.
  */
 public interface ContactCounters {
 

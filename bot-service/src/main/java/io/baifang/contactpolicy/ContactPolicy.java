@@ -47,6 +47,7 @@ public final class ContactPolicy {
         List<Plan> plans = attempts.stream().map(attempt -> rules.plan(attempt, now)).toList();
         List<ContactAttempt> toCount = countedAttempts(attempts, plans);
         Mono<List<ContactDecision>> counted = counters.reserveAll(toCount, now)
+                .index((index, decision) -> unlessTransactionalPaused(toCount.get(index.intValue()), decision))
                 .collectList()
                 .onErrorResume(CountersUnavailableException.class, unavailable -> Mono.just(whenUnavailable(toCount, unavailable)));
         return counted.flatMapMany(decisions -> inAttemptOrder(attempts, plans, decisions, now));
@@ -81,6 +82,7 @@ public final class ContactPolicy {
         }
         if (plan instanceof Plan.Count count) {
             return counters.reserve(attempt, now)
+                    .map(decision -> unlessTransactionalPaused(attempt, decision))
                     .onErrorResume(CountersUnavailableException.class,
                             unavailable -> Mono.just(whenUnavailable(count.request(), unavailable)));
         }
@@ -89,6 +91,12 @@ public final class ContactPolicy {
                 .map(decision -> decision instanceof ContactDecision.Refused ? decision : quiet.deferred())
                 // deferring sends nothing, so it is safe while the counters are down; it is decided again when due
                 .onErrorResume(CountersUnavailableException.class, unavailable -> Mono.just(quiet.deferred()));
+    }
+
+    /** Transactional messages never wait on the counters; the provider remains the last guard of its limit. */
+    private static ContactDecision unlessTransactionalPaused(ContactAttempt attempt, ContactDecision decision) {
+        boolean paused = decision instanceof ContactDecision.Paused;
+        return paused && !attempt.category().isMarketing() ? ContactDecision.Allowed.uncounted() : decision;
     }
 
     private static List<ContactAttempt> countedAttempts(List<ContactAttempt> attempts, List<Plan> plans) {

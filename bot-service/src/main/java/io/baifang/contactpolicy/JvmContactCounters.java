@@ -80,7 +80,7 @@ final class JvmContactCounters implements ContactCounters {
 
     private ContactDecision count(CounterRequest request, Instant now, boolean keep) {
         if (!recovered.get()) {
-            throw new CountersUnavailableException("the JVM counters have not been rebuilt from the contact log yet");
+            return new ContactDecision.Paused("the JVM counters have not been rebuilt from the contact log yet");
         }
         if (request.countsNothing()) {
             return ContactDecision.Allowed.uncounted();

@@ -32,13 +32,16 @@ import reactor.core.publisher.Mono;
  * <p>The connection is this store's own, with auto-flush off, so a batch leaves in as few writes as the
  * socket allows; every path that writes commands flushes them itself.
  *
- * <p>Fails closed: when Redis is unreachable or does not answer within the timeout, or has lost its
- * counters (the epoch marker of the customer's slot is missing), the store signals
- * {@link CountersUnavailableException} instead of guessing.
+ * <p>Fails closed: when Redis is unreachable or does not answer within the timeout the store signals
+ * {@link CountersUnavailableException}; when it has lost its counters (the epoch marker of the customer's
+ * slot is missing) the decision is {@link ContactDecision.Paused}. Neither guesses.
  */
 final class RedisContactCounters implements ContactCounters, AutoCloseable {
 
     static final String DEFAULT_PREFIX = "baifang:counters";
+
+    private static final String LOST =
+            "Redis lost the contact counters; marketing waits until they are rebuilt from the contact log";
 
     private final StatefulConnection<String, String> connection;
     private final RedisClusterAsyncCommands<String, String> commands;
@@ -207,8 +210,7 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
     private ContactDecision toDecision(CounterRequest request, Mode mode, List<Object> answer, Instant now) {
         long status = (Long) answer.get(0);
         if (status == CounterScript.NOT_READY) {
-            throw new CountersUnavailableException(
-                    "Redis lost the contact counters; marketing waits until they are rebuilt from the contact log");
+            return new ContactDecision.Paused(LOST);
         }
         if (status == CounterScript.ALLOWED) {
             return mode == Mode.CHECK ? ContactDecision.Allowed.uncounted() : allowed(request);
