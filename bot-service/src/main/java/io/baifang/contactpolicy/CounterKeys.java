@@ -36,7 +36,44 @@ final class CounterKeys {
     }
 
     String markerFor(String customerKey) {
-        return marker(SlotHash.getSlot(customerKey));
+        return marker(slotOf(customerKey));
+    }
+
+    /**
+     * The cluster slot of a key, as {@link SlotHash#getSlot(String)} computes it, without encoding the key to
+     * bytes first: our keys are ASCII, and this runs for every decision.
+     */
+    static int slotOf(String key) {
+        int start = key.indexOf('{');
+        int end = start < 0 ? -1 : key.indexOf('}', start + 1);
+        if (start < 0 || end <= start + 1) {
+            start = -1;
+            end = key.length();
+        }
+        int crc = 0;
+        for (int i = start + 1; i < end; i++) {
+            char c = key.charAt(i);
+            if (c > 0x7f) {
+                return SlotHash.getSlot(key);
+            }
+            crc = ((crc << 8) ^ CRC16_TABLE[((crc >>> 8) ^ c) & 0xff]) & 0xffff;
+        }
+        return crc & (SlotHash.SLOT_COUNT - 1);
+    }
+
+    /** CRC16-CCITT (XModem), the hash Redis Cluster uses. */
+    private static final int[] CRC16_TABLE = crc16Table();
+
+    private static int[] crc16Table() {
+        int[] table = new int[256];
+        for (int i = 0; i < 256; i++) {
+            int crc = i << 8;
+            for (int bit = 0; bit < 8; bit++) {
+                crc = (crc & 0x8000) != 0 ? (crc << 1) ^ 0x1021 : crc << 1;
+            }
+            table[i] = crc & 0xffff;
+        }
+        return table;
     }
 
     List<String> allMarkers() {

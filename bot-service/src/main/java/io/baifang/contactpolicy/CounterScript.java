@@ -47,13 +47,15 @@ final class CounterScript {
               return {1}
             end
 
+            -- one MGET for marker, record and submissions: every redis.call from Lua has a price
+            local got
+            if KEYS[3] then got = redis.call('MGET', KEYS[2], KEYS[1], KEYS[3]) else got = redis.call('MGET', KEYS[2], KEYS[1]) end
             -- counters lost (Redis came back empty): refuse to decide until they are rebuilt
-            if redis.call('EXISTS', KEYS[2]) == 0 then return {-1} end
+            if not got[1] then return {-1} end
 
             local now = tonumber(ARGV[2])
-            local raw_record = redis.call('GET', KEYS[1])
-            local raw_subs = false
-            if KEYS[3] then raw_subs = redis.call('GET', KEYS[3]) end
+            local raw_record = got[2]
+            local raw_subs = got[3] or false
 
             local function parse(s)
               local at, w, p, h, wk = string.match(s, '^(%d+),(%d+),(%d+),([01]),(.*)$')
@@ -143,7 +145,7 @@ final class CounterScript {
                 end
               end
               kept[#kept + 1] = req.s
-              redis.call('SET', KEYS[1], table.concat(kept, ';'), 'PX', string.format('%d', last + LONGEST - now))
+              redis.call('SET', KEYS[1], table.concat(kept, ';'), 'PX', last + LONGEST - now)
             end
             if counts_submission then
               subs[#subs + 1] = ARGV[2]
