@@ -1,0 +1,47 @@
+package io.baifang.contactpolicy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Per-customer counters behind the caps, the campaign-wave cap and the provider limits: in the JVM (the
+ * embedded default) or in Redis (production). Each store checks every counter rule for a customer and
+ * counts the attempt in one atomic step, so concurrent senders can never both take a customer's last slot.
+ *
+ * <p>The decisions returned are {@link ContactDecision.Allowed} (with what was counted),
+ * {@link ContactDecision.Refused}, or {@link ContactDecision.Paused} while the counters are lost and not
+ * yet rebuilt by {@link CounterRecovery} (a decision, not an error, so that one lost customer does not hide
+ * the decisions already counted in the same batch). Opt-out, consent and quiet hours are decided before the
+ * counters, by {@link ContactPolicy}. A store that cannot be reached signals
+ * {@link CountersUnavailableException}.
+ */
+public interface ContactCounters {
+
+    /** Checks every counter rule for the attempt at {@code now} and, when all allow it, counts it. */
+    Mono<ContactDecision> reserve(ContactAttempt attempt, Instant now);
+
+    /** Like {@link #reserve}, for many attempts in one round trip; decisions in the attempts' order, as if one by one. */
+    Flux<ContactDecision> reserveAll(List<ContactAttempt> attempts, Instant now);
+
+    /** Holds the slot for a campaign wave's send planned at {@code plannedAt}; see {@link ContactRules} for the semantics. */
+    Mono<ContactDecision> hold(ContactAttempt attempt, Instant plannedAt, Instant now);
+
+    /** What {@link #reserve} would decide, counting nothing. */
+    Mono<ContactDecision> check(ContactAttempt attempt, Instant now);
+
+    /** Uncounts what an allowed attempt counted (the provider rejected the message, or a hold is cancelled). */
+    Mono<Void> release(Reservation reservation, Instant now);
+
+    /** Replaces a customer's counters with what the contact log says. */
+    Mono<Void> rebuild(UUID customerId, List<PastContact> contacts, Instant now);
+
+    /** Whether the counters were lost (or never built) and must be rebuilt before marketing resumes. */
+    Mono<Boolean> needsRecovery();
+
+    /** Declares the counters rebuilt: decisions resume. */
+    Mono<Void> markRecovered(Instant now);
+}

@@ -1,0 +1,405 @@
+package io.baifang.contactpolicy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Counters in Redis, for production. One compact string per customer holds the few recent contacts the
+ * longest window needs; {@link CounterScript} checks every window and counts in one EVALSHA. A batch is
+ * pipelined: every EVALSHA is written before any answer is awaited, then flushed once.
+ *
+ * <p>The connection is this store's own, with auto-flush off, so a batch leaves in as few writes as the
+ * socket allows; every path that writes commands flushes them itself.
+ *
+ * <p>Fails closed: when Redis is unreachable or does not answer within the timeout the store signals
+ * {@link CountersUnavailableException}; when it has lost its counters (the epoch marker of the customer's
+ * slot is missing) the decision is {@link ContactDecision.Paused}. Neither guesses.
+ */
+final class RedisContactCounters implements ContactCounters, AutoCloseable {
+
+    static final String DEFAULT_PREFIX = "baifang:counters";
+
+    private static final String LOST =
+            "Redis lost the contact counters; marketing waits until they are rebuilt from the contact log";
+
+    private final StatefulConnection<String, String> connection;
+    private final RedisClusterAsyncCommands<String, String> commands;
+    private final ContactRules rules;
+    private final CounterKeys keys;
+    private final CounterScript script;
+    private final Duration timeout;
+
+    RedisContactCounters(StatefulRedisConnection<String, String> connection, ContactRules rules, String prefix,
+            Duration timeout) {
+        this(connection, connection.async(), rules, prefix, timeout);
+    }
+
+    RedisContactCounters(StatefulRedisClusterConnection<String, String> connection, ContactRules rules,
+            String prefix, Duration timeout) {
+        this(connection, connection.async(), rules, prefix, timeout);
+    }
+
+    private RedisContactCounters(StatefulConnection<String, String> connection,
+            RedisClusterAsyncCommands<String, String> commands, ContactRules rules, String prefix, Duration timeout) {
+        this.connection = connection;
+        this.commands = commands;
+        this.rules = rules;
+        this.keys = new CounterKeys(prefix);
+        this.script = new CounterScript(rules.settings());
+        this.timeout = timeout;
+        connection.setAutoFlushCommands(false);
+    }
+
+    @Override
+    public Mono<ContactDecision> reserve(ContactAttempt attempt, Instant now) {
+        return decide(rules.sendRequest(attempt, now), Mode.RESERVE, now);
+    }
+
+    @Override
+    public Flux<ContactDecision> reserveAll(List<ContactAttempt> attempts, Instant now) {
+        return Mono.fromCallable(() -> requestsFor(attempts, now))
+                .flatMapMany(requests -> decideAll(requests, now));
+    }
+
+    @Override
+    public Mono<ContactDecision> hold(ContactAttempt attempt, Instant plannedAt, Instant now) {
+        return decide(rules.holdRequest(attempt, plannedAt), Mode.RESERVE, now);
+    }
+
+    @Override
+    public Mono<ContactDecision> check(ContactAttempt attempt, Instant now) {
+        return decide(rules.sendRequest(attempt, now), Mode.CHECK, now);
+    }
+
+    @Override
+    public Mono<Void> release(Reservation reservation, Instant now) {
+        return Mono.defer(() -> {
+            requireOpen();
+            RedisFuture<Object> released = evalsha(releaseKeys(reservation), releaseArgs(reservation, now));
+            connection.flushCommands();
+            return await(released);
+        }).onErrorResume(RedisNoScriptException.class, e -> loadScript()
+                .then(Mono.defer(() -> awaitFlushed(evalsha(releaseKeys(reservation), releaseArgs(reservation, now))))))
+                .then();
+    }
+
+    @Override
+    public Mono<Void> rebuild(UUID customerId, List<PastContact> contacts, Instant now) {
+        return Mono.defer(() -> {
+            requireOpen();
+            List<RedisFuture<?>> writes = writeHistory(customerId, rules.historyOf(contacts, now), now);
+            connection.flushCommands();
+            return await(CompletableFuture.allOf(toFutures(writes)));
+        }).then();
+    }
+
+    @Override
+    public Mono<Boolean> needsRecovery() {
+        return Mono.defer(() -> {
+            requireOpen();
+            List<String> markers = keys.allMarkers();
+            return awaitFlushed(commands.exists(markers.toArray(String[]::new)))
+                    .map(present -> present < markers.size());
+        });
+    }
+
+    @Override
+    public Mono<Void> markRecovered(Instant now) {
+        return Mono.defer(() -> {
+            requireOpen();
+            Map<String, String> markers = new LinkedHashMap<>();
+            String epoch = Long.toString(now.toEpochMilli());
+            keys.allMarkers().forEach(marker -> markers.put(marker, epoch));
+            return awaitFlushed(commands.mset(markers));
+        }).then();
+    }
+
+    /** Closes this store's own connection (the client belongs to whoever created it). */
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    /** Deletes every key under the prefix: for tests and the benchmark, never for production data. */
+    Mono<Long> deleteAll() {
+        return Mono.defer(() -> awaitFlushed(commands.keys(keys.pattern()))
+                .flatMap(found -> found.isEmpty() ? Mono.just(0L)
+                        : awaitFlushed(commands.unlink(found.toArray(String[]::new)))));
+    }
+
+    private enum Mode {
+        RESERVE("reserve"), CHECK("check");
+
+        private final String argument;
+
+        Mode(String argument) {
+            this.argument = argument;
+        }
+    }
+
+    private Mono<ContactDecision> decide(CounterRequest request, Mode mode, Instant now) {
+        if (request.countsNothing()) {
+            return Mono.just(ContactDecision.Allowed.uncounted());
+        }
+        return Mono.defer(() -> {
+            requireOpen();
+            RedisFuture<List<Object>> reply = dispatch(request, mode, now);
+            connection.flushCommands();
+            return awaitDecision(request, mode, reply, now);
+        });
+    }
+
+    private List<CounterRequest> requestsFor(List<ContactAttempt> attempts, Instant now) {
+        List<CounterRequest> requests = new ArrayList<>(attempts.size());
+        attempts.forEach(attempt -> requests.add(rules.sendRequest(attempt, now)));
+        return requests;
+    }
+
+    /**
+     * Writes every EVALSHA first and flushes once, then waits for the whole batch with one timeout and
+     * turns the answers into decisions in order. One wait per batch rather than per decision keeps the
+     * client's cost per decision small, which is what a 2-core machine shared with Redis needs.
+     */
+    private Flux<ContactDecision> decideAll(List<CounterRequest> requests, Instant now) {
+        requireOpen();
+        List<RedisFuture<List<Object>>> replies = new ArrayList<>(requests.size());
+        for (CounterRequest request : requests) {
+            replies.add(request.countsNothing() ? null : dispatch(request, Mode.RESERVE, now));
+        }
+        connection.flushCommands();
+        return settled(replies)
+                .then(Mono.defer(() -> retryWhereTheScriptWasLost(requests, replies, now)))
+                // Lettuce's event loop is for reading and writing; working out decisions (and whatever the
+                // caller does next, such as sending the next batch) runs beside it
+                .publishOn(Schedulers.parallel())
+                .then(Mono.fromCallable(() -> decisionsFor(requests, replies, now)))
+                .flatMapIterable(decisions -> decisions);
+    }
+
+    /**
+     * After a Redis restart the script is gone (NOSCRIPT): load it and send those attempts again. They then
+     * run after the rest of the batch, which only matters if one customer appears twice in the batch at the
+     * very moment the script was lost.
+     */
+    private Mono<Void> retryWhereTheScriptWasLost(List<CounterRequest> requests,
+            List<RedisFuture<List<Object>>> replies, Instant now) {
+        List<Integer> lost = new ArrayList<>();
+        for (int i = 0; i < replies.size(); i++) {
+            if (replies.get(i) != null && isNoScript(replies.get(i))) {
+                lost.add(i);
+            }
+        }
+        if (lost.isEmpty()) {
+            return Mono.empty();
+        }
+        return loadScript().then(Mono.defer(() -> {
+            lost.forEach(i -> replies.set(i, dispatch(requests.get(i), Mode.RESERVE, now)));
+            connection.flushCommands();
+            return settled(replies);
+        }));
+    }
+
+    private List<ContactDecision> decisionsFor(List<CounterRequest> requests, List<RedisFuture<List<Object>>> replies,
+            Instant now) {
+        List<ContactDecision> decisions = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            RedisFuture<List<Object>> reply = replies.get(i);
+            decisions.add(reply == null
+                    ? ContactDecision.Allowed.uncounted()
+                    : toDecision(requests.get(i), Mode.RESERVE, answerOf(reply), now));
+        }
+        return decisions;
+    }
+
+    /** Completes when every reply has arrived, failed or not, or fails after the timeout. */
+    private Mono<Void> settled(List<RedisFuture<List<Object>>> replies) {
+        CompletableFuture<?>[] futures = replies.stream()
+                .filter(reply -> reply != null)
+                .map(reply -> reply.toCompletableFuture().exceptionally(error -> null))
+                .toArray(CompletableFuture[]::new);
+        return await(CompletableFuture.allOf(futures)).then();
+    }
+
+    private static boolean isNoScript(RedisFuture<List<Object>> reply) {
+        try {
+            reply.toCompletableFuture().getNow(null);
+            return false;
+        } catch (java.util.concurrent.CompletionException error) {
+            Throwable cause = error.getCause();
+            return cause instanceof RedisNoScriptException
+                    || cause != null && cause.getMessage() != null && cause.getMessage().startsWith("NOSCRIPT");
+        }
+    }
+
+    private static List<Object> answerOf(RedisFuture<List<Object>> reply) {
+        try {
+            return reply.toCompletableFuture().getNow(null);
+        } catch (java.util.concurrent.CompletionException error) {
+            throw new CountersUnavailableException("Redis did not decide: " + error.getCause().getMessage(),
+                    error.getCause());
+        }
+    }
+
+    private RedisFuture<List<Object>> dispatch(CounterRequest request, Mode mode, Instant now) {
+        return evalsha(requestKeys(request), requestArgs(request, mode, now));
+    }
+
+    /** Waits for one answer. After a Redis restart the script is gone (NOSCRIPT): load it and ask again. */
+    private Mono<ContactDecision> awaitDecision(CounterRequest request, Mode mode, RedisFuture<List<Object>> reply,
+            Instant now) {
+        return await(reply)
+                .onErrorResume(RedisNoScriptException.class, e -> loadScript()
+                        .then(Mono.defer(() -> awaitFlushed(dispatch(request, mode, now)))))
+                .map(answer -> toDecision(request, mode, answer, now));
+    }
+
+    private ContactDecision toDecision(CounterRequest request, Mode mode, List<Object> answer, Instant now) {
+        long status = (Long) answer.get(0);
+        if (status == CounterScript.NOT_READY) {
+            return new ContactDecision.Paused(LOST);
+        }
+        if (status == CounterScript.ALLOWED) {
+            return mode == Mode.CHECK ? ContactDecision.Allowed.uncounted() : allowed(request);
+        }
+        ContactHistory history = new ContactHistory(
+                CounterRecordCodec.decode((String) answer.get(1)),
+                CounterRecordCodec.decodeSubmissions((String) answer.get(2), request.routeKey()));
+        CounterVerdict verdict = rules.evaluate(request, history, now);
+        if (verdict.isAllowed()) {
+            throw new IllegalStateException("the counter script refused what ContactRules allows: " + request
+                    + " over " + history);
+        }
+        return verdict.decision();
+    }
+
+    private static ContactDecision allowed(CounterRequest request) {
+        ProviderSubmission submission = request.countsSubmission()
+                ? new ProviderSubmission(request.at(), request.routeKey())
+                : null;
+        return new ContactDecision.Allowed(new Reservation(request.customerId(), request.counted(), submission));
+    }
+
+    private String[] requestKeys(CounterRequest request) {
+        String record = keys.record(request.customerId());
+        String marker = keys.markerFor(record);
+        if (request.providerLimit() == null) {
+            return new String[] {record, marker};
+        }
+        return new String[] {record, marker, keys.submissions(request.customerId(), request.routeKey())};
+    }
+
+    private static String[] requestArgs(CounterRequest request, Mode mode, Instant now) {
+        CountedContact counted = request.counted();
+        ProviderLimit limit = request.providerLimit();
+        return new String[] {
+                mode.argument,
+                Long.toString(now.toEpochMilli()),
+                counted == null ? "" : CounterRecordCodec.encode(counted),
+                limit == null ? "0" : Integer.toString(limit.max()),
+                limit == null ? "0" : Long.toString(limit.window().toMillis())};
+    }
+
+    private String[] releaseKeys(Reservation reservation) {
+        String record = keys.record(reservation.customerId());
+        String marker = keys.markerFor(record);
+        ProviderSubmission submission = reservation.submission();
+        if (submission == null) {
+            return new String[] {record, marker};
+        }
+        return new String[] {record, marker, keys.submissions(reservation.customerId(), submission.routeKey())};
+    }
+
+    private static String[] releaseArgs(Reservation reservation, Instant now) {
+        ProviderSubmission submission = reservation.submission();
+        return new String[] {
+                "release",
+                Long.toString(now.toEpochMilli()),
+                reservation.counted() == null ? "" : CounterRecordCodec.encode(reservation.counted()),
+                "0",
+                "0",
+                submission == null ? "" : Long.toString(submission.at().toEpochMilli())};
+    }
+
+    private List<RedisFuture<?>> writeHistory(UUID customerId, ContactHistory history, Instant now) {
+        List<RedisFuture<?>> writes = new ArrayList<>();
+        String record = keys.record(customerId);
+        if (history.counted().isEmpty()) {
+            writes.add(commands.del(record));
+        } else {
+            long last = history.counted().stream().mapToLong(contact -> contact.at().toEpochMilli()).max().orElseThrow();
+            long ttl = last + rules.settings().longestWindow().toMillis() - now.toEpochMilli();
+            writes.add(commands.set(record, CounterRecordCodec.encodeAll(history.counted()), SetArgs.Builder.px(ttl)));
+        }
+        Map<String, List<ProviderSubmission>> byRoute = new HashMap<>();
+        history.submissions().forEach(submission ->
+                byRoute.computeIfAbsent(submission.routeKey(), route -> new ArrayList<>()).add(submission));
+        long providerTtl = rules.settings().longestProviderWindow().toMillis();
+        byRoute.forEach((route, submissions) -> writes.add(commands.set(keys.submissions(customerId, route),
+                CounterRecordCodec.encodeSubmissions(submissions), SetArgs.Builder.px(providerTtl))));
+        return writes;
+    }
+
+    private Mono<Void> loadScript() {
+        return awaitFlushed(commands.scriptLoad(script.text())).then();
+    }
+
+    private <T> RedisFuture<T> evalsha(String[] keyNames, String[] args) {
+        return commands.evalsha(script.sha1(), ScriptOutputType.MULTI, keyNames, args);
+    }
+
+    private <T> Mono<T> awaitFlushed(RedisFuture<T> future) {
+        connection.flushCommands();
+        return await(future);
+    }
+
+    private <T> Mono<T> await(CompletableFuture<T> future) {
+        return Mono.fromCompletionStage(future)
+                .timeout(timeout)
+                .onErrorMap(RedisCommandExecutionException.class::isInstance, this::unlessNoScript)
+                .onErrorMap(error -> error instanceof TimeoutException
+                                || error instanceof RedisException && !(error instanceof RedisNoScriptException),
+                        error -> new CountersUnavailableException("Redis did not answer: " + error.getMessage(), error));
+    }
+
+    private <T> Mono<T> await(RedisFuture<T> future) {
+        return await(future.toCompletableFuture());
+    }
+
+    private Throwable unlessNoScript(Throwable error) {
+        return error.getMessage() != null && error.getMessage().startsWith("NOSCRIPT")
+                ? new RedisNoScriptException(error.getMessage())
+                : error;
+    }
+
+    private void requireOpen() {
+        if (!connection.isOpen()) {
+            throw new CountersUnavailableException("Redis is unreachable");
+        }
+    }
+
+    private static CompletableFuture<?>[] toFutures(List<RedisFuture<?>> futures) {
+        return futures.stream().map(RedisFuture::toCompletableFuture).toArray(CompletableFuture[]::new);
+    }
+}
