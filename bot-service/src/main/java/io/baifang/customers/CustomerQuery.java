@@ -25,8 +25,10 @@ record CustomerQuery(String where, Map<String, Object> parameters) {
             parameters.put("branch", branch.trim());
         }
         if (tag != null && !tag.isBlank()) {
-            // tags are stored ';'-separated; wrapping both sides in ';' matches whole tags only
-            conditions.add("(';' || tags || ';') like :tag");
+            // tags are stored ';'-separated; wrapping both sides in ';' matches whole tags only. The ';' is a
+            // parameter: r2dbc-h2 splits statement text at every ';', even inside a literal
+            conditions.add("(:separator || tags || :separator) like :tag");
+            parameters.put("separator", ";");
             parameters.put("tag", "%;" + escapeLike(tag.trim()) + ";%");
         }
         if (text != null && !text.isBlank()) {

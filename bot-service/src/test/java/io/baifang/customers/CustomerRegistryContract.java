@@ -140,6 +140,24 @@ abstract class CustomerRegistryContract {
     }
 
     @Test
+    void customersAreFilteredByWholeTagBranchAndNameOrPhone() throws Exception {
+        importAs("admin", ADMIN_PASSWORD, sample("leads-sample.csv")).expectStatus().isOk();
+
+        JsonNode migrants = page(uri -> uri.queryParam("tag", "外出务工").queryParam("size", 500));
+        migrants.get("items").forEach(customer -> assertThat(customer.get("tags").toString()).contains("\"外出务工\""));
+        assertThat(migrants.get("total").asInt()).isEqualTo(expectedWithTag("外出务工")).isPositive();
+        assertThat(page(uri -> uri.queryParam("tag", "外出")).get("total").asInt()).isZero();
+
+        JsonNode ofJlp003 = page(uri -> uri.queryParam("branch", "JLP003").queryParam("tag", "到期客户"));
+        ofJlp003.get("items").forEach(customer -> assertThat(customer.get("branch").asString()).isEqualTo("JLP003"));
+        assertThat(ofJlp003.get("total").asInt()).isPositive();
+
+        assertThat(page(uri -> uri.queryParam("q", "熊华桂")).get("items").get(0).get("phone").asString())
+                .isEqualTo("+8613065517455");
+        assertThat(page(uri -> uri.queryParam("q", "%")).get("total").asInt()).isZero();
+    }
+
+    @Test
     void aStaffMemberCannotImportAnotherBranchsRows() {
         createUser("li.na", "STAFF", "JLP001");
 
@@ -319,6 +337,15 @@ abstract class CustomerRegistryContract {
                 new TypeReference<List<Map<String, Object>>>() { });
         expected.sort(Comparator.comparing(customer -> (String) customer.get("phone")));
         return expected;
+    }
+
+    private JsonNode page(java.util.function.Function<org.springframework.web.util.UriBuilder, org.springframework.web.util.UriBuilder> query) {
+        return asAdmin().get().uri(uri -> query.apply(uri.path("/api/customers")).build())
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private static int expectedWithTag(String tag) throws Exception {
+        return (int) expectedRegistry().stream().filter(customer -> ((List<?>) customer.get("tags")).contains(tag)).count();
     }
 
     private static List<String> rowsAndColumns(JsonNode rejected) {
