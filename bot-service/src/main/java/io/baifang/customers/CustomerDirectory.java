@@ -50,10 +50,7 @@ public class CustomerDirectory {
 
     private Mono<Customer> setOptedOut(CustomerRecord stored, boolean optedOut, String via) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        CustomerRecord changed = new CustomerRecord(stored.id(), stored.phone(), stored.name(), stored.idNumberCipher(),
-                stored.idNumberHash(), stored.idNumberMasked(), stored.address(), stored.village(), stored.branch(),
-                stored.tags(), stored.consent(), optedOut, optedOut ? now : null, stored.source(), stored.collector(),
-                stored.collectedOn(), stored.lastImportId(), stored.createdAt(), now);
+        CustomerRecord changed = stored.withOptedOut(optedOut, now);
         return store.update(changed)
                 .doOnSuccess(done -> events.publishEvent(optedOut
                         ? new CustomerOptedOut(stored.id(), via, now)

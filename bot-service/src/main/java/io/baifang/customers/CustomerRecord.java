@@ -32,6 +32,13 @@ record CustomerRecord(
         tags = List.copyOf(tags);
     }
 
+    /** The same customer, opted out of marketing (or back in) at {@code at}. */
+    CustomerRecord withOptedOut(boolean optedOut, OffsetDateTime at) {
+        return new CustomerRecord(id, phone, name, idNumberCipher, idNumberHash, idNumberMasked, address, village,
+                branch, tags, consent, optedOut, optedOut ? at : null, source, collector, collectedOn, lastImportId,
+                createdAt, at);
+    }
+
     /** Name, phone, ID number and address make a complete record (信息完整). */
     boolean complete() {
         return name != null && phone != null && idNumberHash != null && address != null;
