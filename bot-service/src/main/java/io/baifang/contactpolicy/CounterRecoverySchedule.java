@@ -1,6 +1,7 @@
 package io.baifang.contactpolicy;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,8 @@ final class CounterRecoverySchedule implements SmartLifecycle {
     private final ContactLog contactLog;
     private final Duration interval;
     private volatile Disposable ticking;
+    /** Callers that join one recovery all see the same result; it is reported once. */
+    private final AtomicReference<CounterRecovery.Recovery> lastReported = new AtomicReference<>();
 
     CounterRecoverySchedule(CounterRecovery recovery, ContactLog contactLog, Duration interval) {
         this.recovery = recovery;
@@ -37,7 +40,7 @@ final class CounterRecoverySchedule implements SmartLifecycle {
     /** Recovers now if the counters were lost; concurrent calls share one recovery. */
     Mono<CounterRecovery.Recovery> recoverIfNeeded() {
         return recovery.recoverIfNeeded(contactLog::allowedSince)
-                .doOnNext(CounterRecoverySchedule::report);
+                .doOnNext(this::report);
     }
 
     /** For the gate: a paused decision starts a recovery without waiting for the next tick. */
@@ -75,8 +78,8 @@ final class CounterRecoverySchedule implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE;
     }
 
-    private static void report(CounterRecovery.Recovery done) {
-        if (done.performed()) {
+    private void report(CounterRecovery.Recovery done) {
+        if (done.performed() && lastReported.getAndSet(done) != done) {
             log.info("Contact counters rebuilt from the contact log since {}: {} contacts of {} customers",
                     done.logFrom(), done.contacts(), done.customers());
         }
