@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * counters, by {@link ContactPolicy}. A store that cannot be reached signals
  * {@link CountersUnavailableException}.
  */
-public interface ContactCounters {
+interface ContactCounters {
 
     /** Checks every counter rule for the attempt at {@code now} and, when all allow it, counts it. */
     Mono<ContactDecision> reserve(ContactAttempt attempt, Instant now);

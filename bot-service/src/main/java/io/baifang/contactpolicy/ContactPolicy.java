@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * counters: those without a provider limit do not touch them, and those with one go even when the counters
  * are down (the provider remains the last guard of its own limit).
  */
-public final class ContactPolicy {
+final class ContactPolicy {
 
     private final ContactRules rules;
     private final ContactCounters counters;
@@ -33,6 +33,10 @@ public final class ContactPolicy {
 
     public ContactPolicySettings settings() {
         return rules.settings();
+    }
+
+    ContactRules rules() {
+        return rules;
     }
 
     /** Decides one attempt now and, when it is allowed, counts it. */

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import io.baifang.customers.CustomerDirectory;
+import io.baifang.shared.IdGenerator;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -15,12 +17,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Thin wiring: the policy from {@code ${baifang.config-dir:config}/contact-policy.yml}, and the counters
  * chosen by {@code baifang.contact-counters} ({@code jvm}, the default, or {@code redis}, which uses the
- * application's Lettuce connection factory). Scheduling {@link CounterRecovery#recoverIfNeeded} with the
- * contact log query is the integration's job.
+ * application's Lettuce connection factory, keys under {@code baifang.contact-counters-prefix}); the contact
+ * log, the {@link ContactGate} every send path goes through, and the recovery schedule
+ * ({@code baifang.contact-policy.recovery-check-interval}, default 10 s).
  */
 @Configuration(proxyBeanMethods = false)
 class ContactPolicyConfiguration {
@@ -53,14 +57,13 @@ class ContactPolicyConfiguration {
     @Bean
     @ConditionalOnProperty(name = "baifang.contact-counters", havingValue = "redis")
     ContactCounters redisContactCounters(ContactRules rules, LettuceConnectionFactory connectionFactory,
-            @Value("${baifang.contact-counters-timeout:PT2S}") Duration timeout) {
+            @Value("${baifang.contact-counters-timeout:PT2S}") Duration timeout,
+            @Value("${baifang.contact-counters-prefix:" + RedisContactCounters.DEFAULT_PREFIX + "}") String prefix) {
         AbstractRedisClient client = connectionFactory.getRequiredNativeClient();
         if (client instanceof RedisClusterClient cluster) {
-            return new RedisContactCounters(cluster.connect(StringCodec.UTF8), rules,
-                    RedisContactCounters.DEFAULT_PREFIX, timeout);
+            return new RedisContactCounters(cluster.connect(StringCodec.UTF8), rules, prefix, timeout);
         }
-        return new RedisContactCounters(((RedisClient) client).connect(StringCodec.UTF8), rules,
-                RedisContactCounters.DEFAULT_PREFIX, timeout);
+        return new RedisContactCounters(((RedisClient) client).connect(StringCodec.UTF8), rules, prefix, timeout);
     }
 
     @Bean
@@ -72,5 +75,23 @@ class ContactPolicyConfiguration {
     CounterRecovery counterRecovery(ContactCounters counters, ContactPolicySettings settings,
             ObjectProvider<Clock> clock) {
         return new CounterRecovery(counters, settings, clock.getIfAvailable(Clock::systemUTC), Duration.ofSeconds(1));
+    }
+
+    @Bean
+    ContactLog contactLog(DatabaseClient db) {
+        return new ContactLog(db);
+    }
+
+    @Bean
+    CounterRecoverySchedule counterRecoverySchedule(CounterRecovery recovery, ContactLog contactLog,
+            @Value("${baifang.contact-policy.recovery-check-interval:PT10S}") Duration interval) {
+        return new CounterRecoverySchedule(recovery, contactLog, interval);
+    }
+
+    @Bean
+    ContactGate contactGate(ContactPolicy policy, ContactLog contactLog, CustomerDirectory customers,
+            IdGenerator ids, ObjectProvider<Clock> clock, CounterRecoverySchedule recovery) {
+        return new ContactGate(policy, contactLog, customers, ids, clock.getIfAvailable(Clock::systemUTC),
+                recovery::recoverSoon);
     }
 }

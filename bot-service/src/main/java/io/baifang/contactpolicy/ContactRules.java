@@ -294,6 +294,23 @@ public final class ContactRules {
         return trim(new ContactHistory(counted, submissions), now);
     }
 
+    /**
+     * What an allowed contact in the log counted, as {@link #allowed} made it at the time: to release it by
+     * its log entry alone (the provider's rejection arrives later, perhaps after a restart).
+     */
+    Reservation reservationOf(PastContact contact) {
+        CountedContact counted = null;
+        if (contact.category().isMarketing()) {
+            CampaignWave campaign = contact.campaign();
+            counted = new CountedContact(contact.at(), settings.weightOf(contact.channel()),
+                    campaign == null ? null : campaign.waveKey(), campaign == null ? 0 : campaign.priority(), false);
+        }
+        ProviderSubmission submission = settings.providerLimitFor(contact.route()).isPresent()
+                ? new ProviderSubmission(contact.at(), ProviderSubmission.routeKey(contact.route(), contact.templateId()))
+                : null;
+        return new Reservation(contact.customerId(), counted, submission);
+    }
+
     /** The history without what a reservation counted (the provider rejected the message). */
     static ContactHistory release(ContactHistory history, Reservation reservation) {
         List<CountedContact> counted = new ArrayList<>(history.counted());

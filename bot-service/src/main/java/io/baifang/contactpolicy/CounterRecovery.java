@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * is the caller's: given the earliest time that can still count, it returns every contact since then that
  * was allowed and not released. Holds are not in the log: campaigns place them again.
  */
-public final class CounterRecovery {
+final class CounterRecovery {
 
     /** Rebuilding customers in parallel keeps a large log quick without flooding the store. */
     private static final int CUSTOMERS_IN_FLIGHT = 64;

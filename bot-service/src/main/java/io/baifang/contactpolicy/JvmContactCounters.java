@@ -70,6 +70,15 @@ final class JvmContactCounters implements ContactCounters {
         return Mono.fromRunnable(() -> recovered.set(true));
     }
 
+    /**
+     * Forgets every counter, as a restart does: decisions pause until recovery rebuilds them from the log.
+     * For tests of that recovery, and for an operator's "rebuild the counters" action.
+     */
+    void forget() {
+        recovered.set(false);
+        histories.clear();
+    }
+
     private List<ContactDecision> countAll(List<ContactAttempt> attempts, Instant now) {
         List<ContactDecision> decisions = new ArrayList<>(attempts.size());
         for (ContactAttempt attempt : attempts) {

@@ -1,5 +1,6 @@
 /**
- * The contact policy: whether one customer may be contacted now, across every campaign and channel.
+ * The contact policy: whether one customer may be contacted now, across every campaign and channel, and
+ * the contact log that keeps every decision.
  *
  * <p>Marketing caps in sliding windows ({@code marketing-1d}, {@code marketing-7d}, {@code marketing-30d}),
  * one contact per campaign wave, channel weights for staff calls (电访) and visits, provider flow-control
@@ -9,17 +10,35 @@
  *
  * <p>How it is cut:
  * <ul>
+ * <li>{@link io.baifang.contactpolicy.ContactGate}: the one public way to contact a customer. It reads
+ * opt-out and consent from the customer registry, decides, writes the contact log line (allowed or not)
+ * and answers the outcome; {@code release} marks the line released and frees the slot. Other modules
+ * cannot go around it: the policy, the counters and recovery are package-private.</li>
  * <li>{@link io.baifang.contactpolicy.ContactRules}: the rules as plain Java ({@code decide(attempt, history,
  * now)}), no Spring or Reactor (an ArchUnit test keeps it so);</li>
- * <li>{@link io.baifang.contactpolicy.ContactCounters}: the per-customer counters that check and count in one
- * atomic step, in the JVM (embedded default) or in Redis (production: one Lua script, a compact record per
- * customer, hash-tagged keys for Redis Cluster, batches pipelined);</li>
- * <li>{@link io.baifang.contactpolicy.ContactPolicy}: the facade every send path calls;</li>
- * <li>{@link io.baifang.contactpolicy.CounterRecovery}: rebuilds lost counters from the contact log before
- * marketing resumes (marketing fails closed meanwhile; transactional messages go on).</li>
+ * <li>{@code ContactCounters}: the per-customer counters that check and count in one atomic step, in the
+ * JVM (embedded default) or in Redis (production: one Lua script, a compact record per customer,
+ * hash-tagged keys for Redis Cluster, batches pipelined);</li>
+ * <li>{@code ContactPolicy}: the decider behind the gate (opt-out, consent, quiet hours in Java, the rest by
+ * the counters; fails closed for marketing with a {@code PAUSED} decision);</li>
+ * <li>{@code ContactLog}: the {@code contact_log} table (migration V3), written many rows per statement;</li>
+ * <li>{@code CounterRecovery} and {@code CounterRecoverySchedule}: rebuild lost counters from the log (the
+ * allowed, unreleased lines of the longest window) at start-up, every 10 s when a cheap check says they
+ * were lost, and at once when a decision comes back paused;</li>
+ * <li>{@code ContactsController}: {@code POST/GET /api/customers/{id}/contacts} and
+ * {@code GET /api/contact-policy}.</li>
  * </ul>
- * Public: the facade, the store interface, recovery, the attempt, decision and history value types, and the
- * settings (shown by {@code GET /api/contact-policy}). The stores, the Lua script and the codec are
- * package-private.
+ *
+ * <p>Decisions made, for the reader: a count never lacks its log line (the gate releases the count when
+ * the log write fails, and runs decide-then-log to its end even if the caller cancels); the log keeps an
+ * allowed contact at the instant the counters counted it, so recovery rebuilds exactly and a release by log
+ * id finds it; the registry can only make an attempt stricter than the caller said; holds ahead are not
+ * logged (the send is), and campaigns place them again after a loss. The staff API refuses a marketing call
+ * in quiet hours ({@code 409 QUIET_HOURS_DEFERRED} with the time it becomes allowed): staff ask before they
+ * call. There is no foreign key from the log to customers: the log is this module's, and keeps what
+ * happened.
+ *
+ * <p>Public: the gate, its outcome and request, the log entry, the attempt, decision and history value
+ * types, and the settings (shown by {@code GET /api/contact-policy}).
  */
 package io.baifang.contactpolicy;

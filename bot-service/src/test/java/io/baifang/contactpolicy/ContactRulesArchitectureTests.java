@@ -19,7 +19,9 @@ class ContactRulesArchitectureTests {
 
     private static final Set<String> EDGE = Set.of(
             "ContactCounters", "JvmContactCounters", "RedisContactCounters", "CounterKeys",
-            "ContactPolicy", "CounterRecovery", "ContactPolicyConfiguration");
+            "ContactPolicy", "CounterRecovery", "ContactPolicyConfiguration",
+            // the integration: the gate every send path calls, the log in the database, the API, the schedule
+            "ContactGate", "ContactLog", "ContactsController", "CounterRecoverySchedule");
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -1,0 +1,258 @@
+package io.baifang.contactpolicy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.baifang.customers.Customer;
+import io.baifang.customers.CustomerDirectory;
+import io.baifang.shared.IdGenerator;
+import io.baifang.shared.PageOf;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one way to contact a customer: every send path (one message, a campaign batch, a staff call or visit)
+ * asks here. For each attempt the gate
+ * <ol>
+ * <li>reads the customer's opt-out and consent from the registry (the caller's flags can only make it
+ * stricter, never looser),</li>
+ * <li>decides through the policy, which counts an allowed contact in the same atomic step,</li>
+ * <li>writes the decision to the contact log, allowed or not, and</li>
+ * <li>answers the decision with its log entry.</li>
+ * </ol>
+ * A contact counted must have its log line, or recovery would forget it: when the log write fails, the
+ * gate releases what was counted and signals the error. The decide-and-log step runs to its end even when
+ * the caller cancels (an HTTP client hanging up), so a cancellation cannot leave a count without its line.
+ */
+public final class ContactGate {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactGate.class);
+
+    /** Registry look-ups in flight for a batch: enough to hide latency, few enough to spare the pool. */
+    private static final int CUSTOMERS_IN_FLIGHT = 16;
+
+    private final ContactPolicy policy;
+    private final ContactLog contactLog;
+    private final CustomerDirectory customers;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Runnable whenPaused;
+
+    ContactGate(ContactPolicy policy, ContactLog contactLog, CustomerDirectory customers, IdGenerator ids,
+            Clock clock, Runnable whenPaused) {
+        this.policy = policy;
+        this.contactLog = contactLog;
+        this.customers = customers;
+        this.ids = ids;
+        this.clock = clock;
+        this.whenPaused = whenPaused;
+    }
+
+    /**
+     * Decides one attempt, logs it and answers the outcome. An unknown customer is an error
+     * ({@link UnknownCustomerException}): the registry is the truth about opt-out and consent.
+     */
+    public Mono<ContactOutcome> request(ContactAttempt attempt, String recordedBy, String note) {
+        return customers.find(attempt.customerId())
+                .switchIfEmpty(Mono.error(() -> new UnknownCustomerException(attempt.customerId())))
+                .flatMap(customer -> request(attempt, customer, recordedBy, note));
+    }
+
+    /**
+     * Decides a batch (one round trip to the counters), logs it in one statement, and answers the outcomes
+     * in the requests' order. One unknown customer fails the batch before anything is counted.
+     */
+    public Flux<ContactOutcome> requestAll(List<ContactRequest> requests) {
+        if (requests.isEmpty()) {
+            return Flux.empty();
+        }
+        Mono<Map<UUID, Customer>> registry = Flux.fromIterable(requests)
+                .map(request -> request.attempt().customerId())
+                .distinct()
+                .flatMap(this::findKnown, CUSTOMERS_IN_FLIGHT)
+                .collectMap(Customer::id);
+        return registry
+                .map(known -> withRegistryFlags(requests, known))
+                .flatMapMany(checked -> runToTheEnd(decideAndLogAll(checked)).flatMapIterable(Function.identity()));
+    }
+
+    /**
+     * Holds the customer's slot for a campaign wave's send planned at {@code plannedAt} (see
+     * {@link ContactRules}): a higher-priority campaign displaces a lower-priority hold, and the wave's own
+     * send later uses it. Holds are not logged (the send is); release a hold with {@link #releaseHold} if
+     * the wave is cancelled. Counters lost before the send forget holds: campaigns place them again.
+     */
+    public Mono<ContactDecision> holdAhead(ContactAttempt attempt, Instant plannedAt) {
+        return customers.find(attempt.customerId())
+                .switchIfEmpty(Mono.error(() -> new UnknownCustomerException(attempt.customerId())))
+                .flatMap(customer -> policy.holdAhead(withRegistryFlags(attempt, customer), plannedAt));
+    }
+
+    public Mono<Void> releaseHold(ContactDecision hold) {
+        if (hold instanceof ContactDecision.Allowed allowed) {
+            return policy.release(allowed.reservation());
+        }
+        return Mono.empty();
+    }
+
+    /**
+     * Releases an allowed contact the provider rejected: marks its log line released and frees its slot.
+     * Releasing twice, or releasing a refusal, does nothing.
+     */
+    public Mono<Void> release(ContactOutcome outcome) {
+        if (!(outcome.decision() instanceof ContactDecision.Allowed allowed)) {
+            return Mono.empty();
+        }
+        return release(outcome.logEntryId(), allowed.reservation());
+    }
+
+    /** Like {@link #release(ContactOutcome)}, for a caller that kept only the log entry's id. */
+    public Mono<Void> release(UUID logEntryId) {
+        return contactLog.find(logEntryId)
+                .filter(ContactLogEntry::allowed)
+                .flatMap(entry -> release(entry.id(), policy.rules().reservationOf(entry.asPastContact())));
+    }
+
+    /** A customer's contact log, newest first: every contact and every refusal. */
+    public Mono<PageOf<ContactLogEntry>> logOf(UUID customerId, int page, int size) {
+        Mono<List<ContactLogEntry>> items = contactLog.newestFirstFor(customerId, page, size).collectList();
+        Mono<Long> total = contactLog.countFor(customerId);
+        return items.zipWith(total, (found, count) -> new PageOf<>(found, page, size, count));
+    }
+
+    /** The rules in force. */
+    public ContactPolicySettings settings() {
+        return policy.settings();
+    }
+
+    /** For a caller that has just read the customer itself (the staff API, after its branch check). */
+    Mono<ContactOutcome> request(ContactAttempt attempt, Customer customer, String recordedBy, String note) {
+        ContactAttempt checked = withRegistryFlags(attempt, customer);
+        return runToTheEnd(decideAndLog(checked, recordedBy, note));
+    }
+
+    private Mono<ContactOutcome> decideAndLog(ContactAttempt attempt, String recordedBy, String note) {
+        return policy.decide(attempt)
+                .map(decision -> outcomeOf(attempt, decision, recordedBy, note, clock.instant()))
+                .flatMap(outcome -> logged(List.of(outcome)).thenReturn(outcome))
+                .doOnNext(this::recoverIfPaused);
+    }
+
+    private Mono<List<ContactOutcome>> decideAndLogAll(List<ContactRequest> requests) {
+        List<ContactAttempt> attempts = requests.stream().map(ContactRequest::attempt).toList();
+        return policy.decideAll(attempts)
+                .collectList()
+                .map(decisions -> outcomesOf(requests, decisions, clock.instant()))
+                .flatMap(outcomes -> logged(outcomes).thenReturn(outcomes))
+                .doOnNext(outcomes -> outcomes.stream().filter(ContactOutcome::isPaused).findAny()
+                        .ifPresent(this::recoverIfPaused));
+    }
+
+    /** Writes the log lines; if that fails, uncounts what was counted so no count lacks its line. */
+    private Mono<Void> logged(List<ContactOutcome> outcomes) {
+        List<ContactLogEntry> entries = outcomes.stream().map(ContactOutcome::logEntry).toList();
+        return contactLog.recordAll(entries)
+                .onErrorResume(failure -> releaseCounted(outcomes).then(Mono.error(failure)));
+    }
+
+    private Mono<Void> releaseCounted(List<ContactOutcome> outcomes) {
+        return Flux.fromIterable(outcomes)
+                .map(ContactOutcome::decision)
+                .ofType(ContactDecision.Allowed.class)
+                .concatMap(allowed -> policy.release(allowed.reservation())
+                        .onErrorResume(failure -> {
+                            log.warn("Could not release a reservation after the contact log failed; "
+                                    + "the slot stays taken until its window passes", failure);
+                            return Mono.empty();
+                        }))
+                .then();
+    }
+
+    private Mono<Void> release(UUID logEntryId, Reservation reservation) {
+        return contactLog.markReleased(logEntryId, clock.instant())
+                .filter(Boolean::booleanValue)
+                .flatMap(marked -> policy.release(reservation));
+    }
+
+    private ContactOutcome outcomeOf(ContactAttempt attempt, ContactDecision decision, String recordedBy,
+            String note, Instant now) {
+        ContactLogEntry entry = ContactLogEntry.of(ids.next(), attempt, decision, note, recordedBy,
+                countedAt(decision, now));
+        return new ContactOutcome(entry, decision);
+    }
+
+    private List<ContactOutcome> outcomesOf(List<ContactRequest> requests, List<ContactDecision> decisions,
+            Instant now) {
+        List<ContactOutcome> outcomes = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            ContactRequest request = requests.get(i);
+            outcomes.add(outcomeOf(request.attempt(), decisions.get(i), request.recordedBy(), request.note(), now));
+        }
+        return outcomes;
+    }
+
+    /**
+     * The log keeps an allowed contact at the instant the counters counted it, so recovery rebuilds exactly
+     * what was counted and a release by log id finds the same entry.
+     */
+    private static Instant countedAt(ContactDecision decision, Instant now) {
+        if (decision instanceof ContactDecision.Allowed allowed && allowed.reservation() != null) {
+            Reservation reservation = allowed.reservation();
+            if (reservation.counted() != null) {
+                return reservation.counted().at();
+            }
+            if (reservation.submission() != null) {
+                return reservation.submission().at();
+            }
+        }
+        return now;
+    }
+
+    private void recoverIfPaused(ContactOutcome outcome) {
+        if (outcome.isPaused()) {
+            whenPaused.run();
+        }
+    }
+
+    private Mono<Customer> findKnown(UUID customerId) {
+        return customers.find(customerId)
+                .switchIfEmpty(Mono.error(() -> new UnknownCustomerException(customerId)));
+    }
+
+    private static List<ContactRequest> withRegistryFlags(List<ContactRequest> requests, Map<UUID, Customer> known) {
+        return requests.stream()
+                .map(request -> new ContactRequest(
+                        withRegistryFlags(request.attempt(), known.get(request.attempt().customerId())),
+                        request.recordedBy(), request.note()))
+                .toList();
+    }
+
+    /** The registry can only make an attempt stricter: opted out if either says so, consent only if both do. */
+    private static ContactAttempt withRegistryFlags(ContactAttempt attempt, Customer customer) {
+        return attempt.optedOut(attempt.optedOut() || customer.optedOut())
+                .consent(attempt.consent() && customer.consent());
+    }
+
+    /**
+     * Runs the pipeline to completion whatever the subscriber does: once a decision may have counted a
+     * contact, its log line (or its release) must follow even if the caller cancels.
+     */
+    private static <T> Mono<T> runToTheEnd(Mono<T> pipeline) {
+        return Mono.defer(() -> Mono.fromFuture(pipeline.toFuture(), true));
+    }
+
+    /** The attempt names a customer the registry does not know. */
+    public static final class UnknownCustomerException extends RuntimeException {
+
+        UnknownCustomerException(UUID customerId) {
+            super("no customer " + customerId);
+        }
+    }
+}

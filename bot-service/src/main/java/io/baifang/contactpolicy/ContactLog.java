@@ -1,0 +1,230 @@
+package io.baifang.contactpolicy;
+
+import java.lang.reflect.Array;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Statement;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The contact log in the database ({@code contact_log}, migration V3). Many decisions are written in one
+ * statement: campaigns log thousands at once, and an R2DBC batch costs a round trip per row on PostgreSQL.
+ * On PostgreSQL each column travels as one array read back with {@code unnest(…)} (a handful of parameters
+ * per thousand rows); H2 gets {@code INSERT … VALUES (…),(…)}. The same idea as the registry's
+ * {@code MultiRowStatements}, kept here until it moves to {@code shared}.
+ */
+final class ContactLog {
+
+    /** PostgreSQL takes at most 65,535 parameters in one statement; H2 gets slices under this. */
+    private static final int MAX_PARAMETERS = 30_000;
+
+    private record Column(String name, Class<?> type, String postgresType) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("id", UUID.class, "uuid"),
+            new Column("customer_id", UUID.class, "uuid"),
+            new Column("channel", String.class, "varchar"),
+            new Column("category", String.class, "varchar"),
+            new Column("campaign_id", String.class, "varchar"),
+            new Column("campaign_wave", Integer.class, "int4"),
+            new Column("campaign_priority", Integer.class, "int4"),
+            new Column("template_id", String.class, "varchar"),
+            new Column("provider", String.class, "varchar"),
+            new Column("signature", String.class, "varchar"),
+            new Column("decision", String.class, "varchar"),
+            new Column("rule_id", String.class, "varchar"),
+            new Column("next_allowed_at", OffsetDateTime.class, "timestamptz"),
+            new Column("note", String.class, "varchar"),
+            new Column("recorded_by", String.class, "varchar"),
+            new Column("recorded_at", OffsetDateTime.class, "timestamptz"),
+            new Column("released_at", OffsetDateTime.class, "timestamptz"));
+
+    private static final String SELECT = "select " + names() + " from contact_log ";
+
+    private final DatabaseClient db;
+    private final boolean onPostgres;
+
+    ContactLog(DatabaseClient db) {
+        this.db = db;
+        this.onPostgres = db.getConnectionFactory().getMetadata().getName().toLowerCase(Locale.ROOT).contains("postgres");
+    }
+
+    Mono<Void> record(ContactLogEntry entry) {
+        return recordAll(List.of(entry));
+    }
+
+    /** Writes every entry in as few statements as the database allows (one on PostgreSQL). */
+    Mono<Void> recordAll(List<ContactLogEntry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
+        return onPostgres ? insertAsArrays(entries) : insertInSlices(entries);
+    }
+
+    /** A customer's log, newest first. */
+    Flux<ContactLogEntry> newestFirstFor(UUID customerId, int page, int size) {
+        return db.sql(SELECT + "where customer_id = :customer order by recorded_at desc, id desc "
+                        + "limit :limit offset :offset")
+                .bind("customer", customerId)
+                .bind("limit", size)
+                .bind("offset", (long) page * size)
+                .map(ContactLog::entryOf)
+                .all();
+    }
+
+    Mono<Long> countFor(UUID customerId) {
+        return db.sql("select count(*) as n from contact_log where customer_id = :customer")
+                .bind("customer", customerId)
+                .map(row -> ((Number) row.get("n")).longValue())
+                .one();
+    }
+
+    Mono<ContactLogEntry> find(UUID id) {
+        return db.sql(SELECT + "where id = :id")
+                .bind("id", id)
+                .map(ContactLog::entryOf)
+                .one();
+    }
+
+    /** Every contact allowed after {@code since} and not released: what the counters must remember. */
+    Flux<PastContact> allowedSince(Instant since) {
+        return db.sql(SELECT + "where decision = :allowed and recorded_at > :since and released_at is null")
+                .bind("allowed", ContactLogEntry.ALLOWED)
+                .bind("since", since.atOffset(ZoneOffset.UTC))
+                .map(ContactLog::entryOf)
+                .all()
+                .map(ContactLogEntry::asPastContact);
+    }
+
+    /** Marks an allowed entry released; false when it was not allowed or already released (release once). */
+    Mono<Boolean> markReleased(UUID id, Instant at) {
+        return db.sql("update contact_log set released_at = :at "
+                        + "where id = :id and decision = :allowed and released_at is null")
+                .bind("at", at.atOffset(ZoneOffset.UTC))
+                .bind("id", id)
+                .bind("allowed", ContactLogEntry.ALLOWED)
+                .fetch()
+                .rowsUpdated()
+                .map(updated -> updated > 0);
+    }
+
+    private static ContactLogEntry entryOf(Readable row) {
+        return new ContactLogEntry(
+                row.get("id", UUID.class),
+                row.get("customer_id", UUID.class),
+                Channel.valueOf(row.get("channel", String.class)),
+                ContactCategory.valueOf(row.get("category", String.class)),
+                row.get("campaign_id", String.class),
+                row.get("campaign_wave", Integer.class),
+                row.get("campaign_priority", Integer.class),
+                row.get("template_id", String.class),
+                row.get("provider", String.class),
+                row.get("signature", String.class),
+                row.get("decision", String.class),
+                row.get("rule_id", String.class),
+                instant(row.get("next_allowed_at", OffsetDateTime.class)),
+                row.get("note", String.class),
+                row.get("recorded_by", String.class),
+                instant(row.get("recorded_at", OffsetDateTime.class)),
+                instant(row.get("released_at", OffsetDateTime.class)));
+    }
+
+    private static Object[] valuesOf(ContactLogEntry entry) {
+        return new Object[] {entry.id(), entry.customerId(), entry.channel().name(), entry.category().name(),
+                entry.campaignId(), entry.campaignWave(), entry.campaignPriority(), entry.templateId(),
+                entry.provider(), entry.signature(), entry.decision(), entry.rule(),
+                offset(entry.nextAllowedAt()), entry.note(), entry.recordedBy(), offset(entry.recordedAt()),
+                offset(entry.releasedAt())};
+    }
+
+    private Mono<Void> insertAsArrays(List<ContactLogEntry> entries) {
+        Object[] arrays = new Object[COLUMNS.size()];
+        for (int column = 0; column < COLUMNS.size(); column++) {
+            arrays[column] = Array.newInstance(COLUMNS.get(column).type(), entries.size());
+        }
+        for (int row = 0; row < entries.size(); row++) {
+            Object[] values = valuesOf(entries.get(row));
+            for (int column = 0; column < values.length; column++) {
+                Array.set(arrays[column], row, values[column]);
+            }
+        }
+        StringJoiner unnest = new StringJoiner(", ");
+        for (int column = 0; column < COLUMNS.size(); column++) {
+            unnest.add("$" + (column + 1) + "::" + COLUMNS.get(column).postgresType() + "[]");
+        }
+        String sql = "insert into contact_log (" + names() + ") select * from unnest(" + unnest + ")";
+        return db.inConnection(connection -> {
+            Statement statement = connection.createStatement(sql);
+            for (int column = 0; column < arrays.length; column++) {
+                statement.bind(column, arrays[column]);
+            }
+            return Flux.from(statement.execute()).flatMap(Result::getRowsUpdated).then();
+        });
+    }
+
+    private Mono<Void> insertInSlices(List<ContactLogEntry> entries) {
+        int rowsPerStatement = MAX_PARAMETERS / COLUMNS.size();
+        return Flux.range(0, (entries.size() + rowsPerStatement - 1) / rowsPerStatement)
+                .map(slice -> entries.subList(slice * rowsPerStatement,
+                        Math.min(entries.size(), (slice + 1) * rowsPerStatement)))
+                .concatMap(this::insertValues)
+                .then();
+    }
+
+    private Mono<Void> insertValues(List<ContactLogEntry> slice) {
+        String sql = "insert into contact_log (" + names() + ") values " + placeholders(slice.size());
+        return db.inConnection(connection -> {
+            Statement statement = connection.createStatement(sql);
+            int index = 0;
+            for (ContactLogEntry entry : slice) {
+                Object[] values = valuesOf(entry);
+                for (int column = 0; column < values.length; column++, index++) {
+                    if (values[column] == null) {
+                        statement.bindNull(index, COLUMNS.get(column).type());
+                    } else {
+                        statement.bind(index, values[column]);
+                    }
+                }
+            }
+            return Flux.from(statement.execute()).flatMap(Result::getRowsUpdated).then();
+        });
+    }
+
+    private static String placeholders(int rows) {
+        StringBuilder sql = new StringBuilder();
+        int parameter = 1;
+        for (int row = 0; row < rows; row++) {
+            sql.append(row == 0 ? "(" : ", (");
+            for (int column = 0; column < COLUMNS.size(); column++, parameter++) {
+                sql.append(column == 0 ? "$" : ", $").append(parameter);
+            }
+            sql.append(')');
+        }
+        return sql.toString();
+    }
+
+    private static String names() {
+        StringJoiner names = new StringJoiner(", ");
+        COLUMNS.forEach(column -> names.add(column.name()));
+        return names.toString();
+    }
+
+    private static OffsetDateTime offset(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+}
