@@ -93,13 +93,13 @@ final class TemplateFiles {
             throw new InvalidTemplateFileException(file + ": expected a mapping with id, name, category, channels,"
                     + " variables and body");
         }
-        onlyKnownFields(root, FIELDS, file);
         String id = required(root, "id", file);
         if (!ID.matcher(id).matches()) {
             throw new InvalidTemplateFileException(file + ": id '" + id
                     + "' must be lower-case letters, digits and '-' (e.g. visit-invitation)");
         }
         String where = file + " (" + id + ")";
+        onlyKnownFields(root, FIELDS, where);
         String name = required(root, "name", where);
         TemplateCategory category = category(root.path("category"), where);
         List<MessageChannel> channels = channels(root.path("channels"), where);
@@ -204,6 +204,10 @@ final class TemplateFiles {
         compiled.visit(new Mustache.Visitor() {
             @Override
             public void visitText(String text) {
+                // jmustache keeps an unclosed "{{name" as text: it would reach the customer verbatim
+                if (text.contains("{{") || text.contains("}}")) {
+                    refused.add("unclosed or stray {{ }} in \"" + text.strip() + "\"");
+                }
             }
 
             @Override
