@@ -1,5 +1,6 @@
 package io.baifang.templates;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class MessageTemplates {
     /** Every template, ordered by id. */
     public List<MessageTemplate> all() {
         return byId.values().stream().map(CompiledTemplate::template)
-                .sorted(java.util.Comparator.comparing(MessageTemplate::id)).toList();
+                .sorted(Comparator.comparing(MessageTemplate::id)).toList();
     }
 
     public Optional<MessageTemplate> find(String id) {
