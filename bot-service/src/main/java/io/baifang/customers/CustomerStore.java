@@ -33,6 +33,9 @@ class CustomerStore {
             column("complete", Boolean.class), column("last_import_id", UUID.class),
             column("created_at", OffsetDateTime.class), column("updated_at", OffsetDateTime.class));
 
+    /** An arbitrary, fixed key for PostgreSQL's advisory lock that serialises imports ("百访" in hex-ish). */
+    private static final long IMPORT_LOCK = 0x62616966616E67L;
+
     private final DatabaseClient db;
 
     CustomerStore(DatabaseClient db) {
@@ -51,6 +54,18 @@ class CustomerStore {
             return Mono.empty();
         }
         return db.sql("set local enable_seqscan = off").then();
+    }
+
+    /**
+     * Makes imports on every service instance wait for each other until this transaction ends: two sheets
+     * naming the same phone at once would otherwise both see it as new, and one would fail on the unique
+     * index. (Within one instance {@link LeadSheetImporter} already queues them; H2 runs in one instance.)
+     */
+    Mono<Void> waitForOtherImportsInThisTransaction() {
+        if (!MultiRowStatements.onPostgres(db)) {
+            return Mono.empty();
+        }
+        return db.sql("select pg_advisory_xact_lock(" + IMPORT_LOCK + ")").then();
     }
 
     Mono<CustomerRecord> findById(UUID id) {

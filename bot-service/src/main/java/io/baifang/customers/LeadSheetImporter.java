@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.baifang.branches.BranchNetwork;
 import io.baifang.security.StaffMember;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Imports a 信息采集表 into the registry. The sheet is streamed in batches: each batch is checked row by
@@ -36,6 +38,7 @@ class LeadSheetImporter {
     private final TransactionalOperator transaction;
     private final Clock clock;
     private final int rowsPerBatch;
+    private final AtomicReference<Mono<Void>> lastImport = new AtomicReference<>(Mono.empty());
 
     LeadSheetImporter(CustomerStore customers, LeadImportLog log, IdNumberVault vault, BranchNetwork branches,
                       IdGenerator ids, BlockingWork blocking, TransactionalOperator transaction, Clock clock,
@@ -67,7 +70,8 @@ class LeadSheetImporter {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LeadRowChecks checks = new LeadRowChecks(branches::exists, importer::mayAccess);
         LeadMerge merge = new LeadMerge(vault, ids, importer, importId, now);
-        Mono<ImportReport> steps = customers.planWithIndexesForThisTransaction()
+        Mono<ImportReport> steps = customers.waitForOtherImportsInThisTransaction()
+                .then(customers.planWithIndexesForThisTransaction())
                 .then(log.started(importId, fileName, sheet.format(), importer.username(), now))
                 .thenMany(rowsOf(sheet))
                 .buffer(rowsPerBatch)
@@ -76,7 +80,21 @@ class LeadSheetImporter {
                 .concatMap(batch -> importBatch(batch, merge, importId, importer, now), 2)
                 .reduce(ImportReport.Tally.empty(), ImportReport.Tally::plus)
                 .flatMap(tally -> finish(importId, tally));
-        return steps.as(transaction::transactional);
+        return oneAtATime(steps.as(transaction::transactional));
+    }
+
+    /**
+     * Imports in this instance run one after another, each after the previous one ends (however it ends),
+     * without holding a thread while they wait.
+     */
+    private <T> Mono<T> oneAtATime(Mono<T> work) {
+        return Mono.defer(() -> {
+            Sinks.Empty<Void> finished = Sinks.empty();
+            Mono<Void> previous = lastImport.getAndSet(finished.asMono());
+            return previous
+                    .then(work)
+                    .doFinally(signal -> finished.tryEmitEmpty());
+        });
     }
 
     /** Rows are read on the blocking scheduler: file and XLSX parsing block. */

@@ -57,6 +57,9 @@ abstract class CustomerRegistryContract {
     @Autowired
     DatabaseClient db;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @BeforeEach
     void startFromAnEmptyRegistry() {
         for (String table : List.of("customer_provenance", "lead_import_rejections", "lead_imports", "customers")) {
@@ -91,6 +94,19 @@ abstract class CustomerRegistryContract {
         assertThat(again.get("updated").asInt()).isEqualTo(76);
         assertThat(again.get("rejected").size()).isEqualTo(24);
         assertThat(registry()).isEqualTo(before);
+    }
+
+    @Test
+    void twoUploadsOfTheSameSheetAtOnceBothSucceedOneAfterTheOther() {
+        var first = importAsync(sample("leads-sample.csv"));
+        var second = importAsync(sample("leads-sample-gbk.csv"));
+
+        List<JsonNode> reports = reactor.core.publisher.Flux.merge(first, second).collectList().block();
+
+        List<Integer> imported = reports.stream().map(report -> report.get("imported").asInt()).sorted().toList();
+        assertThat(imported).containsExactly(0, 71);
+        reports.forEach(report -> assertThat(report.get("rejected").size()).isEqualTo(24));
+        assertThat(registry()).hasSize(71);
     }
 
     @Test
@@ -272,6 +288,17 @@ abstract class CustomerRegistryContract {
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(BodyInserters.fromMultipartData(multipart(file)))
                 .exchange();
+    }
+
+    private reactor.core.publisher.Mono<JsonNode> importAsync(Resource file) {
+        return org.springframework.web.reactive.function.client.WebClient.create(
+                        "http://localhost:" + port)
+                .post().uri("/api/customers/import")
+                .headers(headers -> headers.setBasicAuth("admin", ADMIN_PASSWORD))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(multipart(file)))
+                .retrieve()
+                .bodyToMono(JsonNode.class);
     }
 
     private static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> multipart(
