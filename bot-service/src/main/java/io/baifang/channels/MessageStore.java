@@ -190,6 +190,34 @@ class MessageStore {
                 .map(found -> row.withoutHistory().withHistory(inOrder(found)));
     }
 
+    /** Outbound messages still queued whose next try is due: the retry sweep's work. */
+    Flux<MessageRow> queuedDue(Instant now, int limit) {
+        return db.sql(SELECT + "where status = :queued and direction = :outbound and next_attempt_at <= :now "
+                        + "order by next_attempt_at, id limit :limit")
+                .bind("queued", DeliveryStatus.QUEUED.name())
+                .bind("outbound", MessageDirection.OUTBOUND.name())
+                .bind("now", offset(now))
+                .bind("limit", limit)
+                .map(MessageStore::rowOf)
+                .all();
+    }
+
+    /**
+     * Claims a due queued message for one try by pushing its next try to {@code leaseUntil}; {@code false}
+     * when another instance (or the request still sending it) got there first.
+     */
+    Mono<Boolean> claim(MessageRow due, Instant leaseUntil) {
+        return db.sql("update messages set next_attempt_at = :lease where id = :id and status = :queued "
+                        + "and next_attempt_at = :seen")
+                .bind("lease", offset(leaseUntil))
+                .bind("id", due.id())
+                .bind("queued", DeliveryStatus.QUEUED.name())
+                .bind("seen", offset(due.nextAttemptAt()))
+                .fetch()
+                .rowsUpdated()
+                .map(updated -> updated > 0);
+    }
+
     /** Inbound messages stored before {@code before} and not announced yet: the sweeper's work. */
     Flux<MessageRow> unannouncedInbound(Instant before, int limit) {
         return db.sql(SELECT + "where status = :received and direction = :inbound and announced_at is null "

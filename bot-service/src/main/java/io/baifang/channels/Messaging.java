@@ -166,6 +166,30 @@ public class Messaging {
         return recordRejected(message, channel, (SendOutcome.Rejected) outcome);
     }
 
+    /**
+     * Tries again the queued messages that are due (a provider said "later"), each claimed first so two
+     * instances never send one twice. One that has had all its tries fails for good and its contact is
+     * released. Runs from {@code MessageSweeps}.
+     */
+    Mono<Long> resendDue(int limit) {
+        Instant now = clock.instant();
+        return store.queuedDue(now, limit)
+                .concatMap(due -> store.claim(due, now.plus(settings.sendLease()))
+                        .filter(Boolean::booleanValue)
+                        .flatMap(claimed -> resend(due)))
+                .count();
+    }
+
+    private Mono<SendResult> resend(MessageRow due) {
+        OutboundChannel channel = channels.find(due.channel(), due.provider()).orElse(null);
+        if (channel == null || due.sendAttempts() + 1 >= settings.resendAttempts()) {
+            String why = channel == null ? "provider " + due.provider() + " is not available" : "retries exhausted";
+            return recordOutcome(due, channel,
+                    new SendOutcome.Rejected(RejectionReason.PROVIDER_UNAVAILABLE, null, why));
+        }
+        return sendOnce(due, channel).flatMap(outcome -> recordOutcome(due, channel, outcome));
+    }
+
     // --- how each step is done
 
     private Mono<SendResult> sendIfAllowed(Decided decided) {
@@ -283,7 +307,8 @@ public class Messaging {
         if (rejected.reason() != RejectionReason.RECIPIENT_OPTED_OUT || message.customerId() == null) {
             return Mono.empty();
         }
-        String via = channel.provider() + ":" + (rejected.providerCode() == null ? "opted-out" : rejected.providerCode());
+        String provider = channel == null ? message.provider() : channel.provider();
+        String via = provider + ":" + (rejected.providerCode() == null ? "opted-out" : rejected.providerCode());
         return customers.optOut(message.customerId(), via).then();
     }
 }
