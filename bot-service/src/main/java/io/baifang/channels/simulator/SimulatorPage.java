@@ -22,7 +22,7 @@ class SimulatorPage {
 
     @Bean
     @Profile("!prod")
-    RouterFunction<ServerResponse> simulatorPage() {
+    RouterFunction<ServerResponse> simulatorPageAddress() {
         return RouterFunctions.route(GET("/simulator").or(GET("/simulator/")),
                 request -> ServerResponse.temporaryRedirect(URI.create("/simulator/index.html")).build());
     }
