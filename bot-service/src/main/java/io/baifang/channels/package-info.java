@@ -4,5 +4,35 @@
  * sends; webhooks and the simulator report what comes back through {@link io.baifang.channels.ProviderEvents}.
  * Provider vocabulary (Twilio statuses and error codes) stops at the edge, translated into
  * {@link io.baifang.channels.SendOutcome} and {@link io.baifang.channels.DeliveryStatus}.
+ *
+ * <p>How it is cut:
+ * <ul>
+ * <li>{@link io.baifang.channels.Messaging}: the send path for one templated message to one customer
+ * (draft → decide with the {@code ContactGate} → queue → dispatch → record the outcome), and a customer's
+ * thread. Campaigns will reuse its steps in bulk.</li>
+ * <li>{@code MessageStore}: the {@code messages} and {@code message_status_history} tables (migration V4).
+ * Idempotency lives in unique keys: {@code (provider, provider_message_id)} and {@code (message_id,
+ * status)}. The current status only moves forward ({@code StatusOrder}); the history keeps every report.</li>
+ * <li>{@code ProviderEventRecorder}: the {@link io.baifang.channels.ProviderEvents} implementation; stores
+ * first, then publishes {@link io.baifang.channels.MessageReceived} and
+ * {@link io.baifang.channels.DeliveryStatusChanged} after the commit.</li>
+ * <li>{@code MessageSweeps}: re-announces inbound messages stored but not announced, and retries queued
+ * messages that are due.</li>
+ * <li>{@code OutboundChannels}: which provider sends on each kind ({@code baifang.channels.sms-provider}, …).</li>
+ * <li>{@code MessagesController}: {@code POST/GET /api/customers/{id}/messages}.</li>
+ * <li>{@code simulator}: the embedded default's SMS provider, simulated phones kept in the database, their
+ * API ({@code /api/simulator/phones/…}) and the {@code /simulator} page; off in the {@code prod} profile.</li>
+ * </ul>
+ *
+ * <p>Decisions made, for the reader: this module uses {@code customers}, {@code branches},
+ * {@code templates}, {@code contactpolicy} and {@code security} beside {@code shared}, because the send path
+ * renders for a customer and asks the contact policy, and the staff API scopes by branch (the module table
+ * said {@code shared} only). Nothing is stored for a send the policy refuses or that cannot be rendered;
+ * a message stored is one the policy allowed and counted, released if the provider rejects it. Accepted and
+ * the provider's {@code sent} report are the same history row, whichever comes first. Message text and
+ * phone numbers never reach a log.
+ *
+ * <p>Public: the channel contracts, {@code Messaging} and its {@code SendResult}, the stored message and its
+ * history, the events, and {@code ChannelUnavailableException}.
  */
 package io.baifang.channels;

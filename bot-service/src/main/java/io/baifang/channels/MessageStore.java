@@ -1,0 +1,316 @@
+package io.baifang.channels;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code messages} and {@code message_status_history} tables (migration V4). Every call joins the
+ * surrounding reactive transaction. A repeated provider id or a repeated status of one message is refused by
+ * a unique index, which is what makes the provider reports idempotent even when two arrive at once.
+ */
+@Repository
+class MessageStore {
+
+    private static final String COLUMNS = "id, customer_id, direction, channel, provider, provider_message_id, "
+            + "address, template_id, variant_id, text, encoding, segments, cost, currency, status, error_code, "
+            + "contact_log_id, campaign_id, sent_by, send_attempts, next_attempt_at, announced_at, created_at, "
+            + "updated_at";
+
+    private static final String SELECT = "select " + COLUMNS + " from messages ";
+
+    private final DatabaseClient db;
+
+    MessageStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<Void> insert(MessageRow row) {
+        GenericExecuteSpec insert = db.sql("insert into messages (" + COLUMNS + ") values (:id, :customerId, "
+                + ":direction, :channel, :provider, :providerMessageId, :address, :templateId, :variantId, :text, "
+                + ":encoding, :segments, :cost, :currency, :status, :errorCode, :contactLogId, :campaignId, :sentBy, "
+                + ":sendAttempts, :nextAttemptAt, :announcedAt, :createdAt, :updatedAt)");
+        insert = insert.bind("id", row.id());
+        insert = nullable(insert, "customerId", row.customerId(), UUID.class);
+        insert = insert.bind("direction", row.direction().name())
+                .bind("channel", row.channel().name())
+                .bind("provider", row.provider());
+        insert = nullable(insert, "providerMessageId", row.providerMessageId(), String.class);
+        insert = insert.bind("address", row.address());
+        insert = nullable(insert, "templateId", row.templateId(), String.class);
+        insert = nullable(insert, "variantId", row.variantId(), String.class);
+        insert = insert.bind("text", row.text());
+        insert = nullable(insert, "encoding", row.encoding(), String.class);
+        insert = nullable(insert, "segments", row.segments(), Integer.class);
+        insert = nullable(insert, "cost", row.cost(), BigDecimal.class);
+        insert = nullable(insert, "currency", row.currency(), String.class);
+        insert = insert.bind("status", row.status().name());
+        insert = nullable(insert, "errorCode", row.errorCode(), String.class);
+        insert = nullable(insert, "contactLogId", row.contactLogId(), UUID.class);
+        insert = nullable(insert, "campaignId", row.campaignId(), String.class);
+        insert = nullable(insert, "sentBy", row.sentBy(), String.class);
+        insert = insert.bind("sendAttempts", row.sendAttempts());
+        insert = nullable(insert, "nextAttemptAt", offset(row.nextAttemptAt()), OffsetDateTime.class);
+        insert = nullable(insert, "announcedAt", offset(row.announcedAt()), OffsetDateTime.class);
+        insert = insert.bind("createdAt", offset(row.createdAt()))
+                .bind("updatedAt", offset(row.updatedAt()));
+        return insert.then();
+    }
+
+    Mono<MessageRow> findById(UUID id) {
+        return db.sql(SELECT + "where id = :id").bind("id", id).map(MessageStore::rowOf).one();
+    }
+
+    Mono<MessageRow> findByProviderId(String provider, String providerMessageId) {
+        return db.sql(SELECT + "where provider = :provider and provider_message_id = :providerId")
+                .bind("provider", provider)
+                .bind("providerId", providerMessageId)
+                .map(MessageStore::rowOf)
+                .one();
+    }
+
+    /** Appends one status to a message's history; a status the history already has is a unique violation. */
+    Mono<Void> appendHistory(UUID messageId, DeliveryStatus status, String errorCode, Instant reportedAt,
+                             Instant recordedAt) {
+        GenericExecuteSpec insert = db.sql("insert into message_status_history "
+                        + "(message_id, status, error_code, reported_at, recorded_at) "
+                        + "values (:messageId, :status, :errorCode, :reportedAt, :recordedAt)")
+                .bind("messageId", messageId)
+                .bind("status", status.name());
+        insert = nullable(insert, "errorCode", errorCode, String.class);
+        return insert.bind("reportedAt", offset(reportedAt))
+                .bind("recordedAt", offset(recordedAt))
+                .then();
+    }
+
+    Mono<Boolean> historyHas(UUID messageId, DeliveryStatus status) {
+        return db.sql("select count(*) as n from message_status_history where message_id = :messageId "
+                        + "and status = :status")
+                .bind("messageId", messageId)
+                .bind("status", status.name())
+                .map(row -> ((Number) row.get("n")).longValue() > 0)
+                .one();
+    }
+
+    /**
+     * Makes {@code status} the message's current status if it is further along than the one it has;
+     * {@code false} when the message already got as far or further.
+     */
+    Mono<Boolean> moveForward(UUID messageId, DeliveryStatus status, String errorCode, Instant at) {
+        List<String> behind = StatusOrder.overtakenBy(status).stream().map(Enum::name).toList();
+        GenericExecuteSpec update = db.sql("update messages set status = :status, error_code = coalesce(:errorCode, "
+                        + "error_code), next_attempt_at = null, updated_at = :at where id = :id and status in (:behind)")
+                .bind("status", status.name());
+        update = nullable(update, "errorCode", errorCode, String.class);
+        return update.bind("at", offset(at))
+                .bind("id", messageId)
+                .bind("behind", behind)
+                .fetch()
+                .rowsUpdated()
+                .map(updated -> updated > 0);
+    }
+
+    /** Records the provider's id of a message we sent (once: a later answer does not overwrite it). */
+    Mono<Void> recordProviderId(UUID messageId, String providerMessageId, Instant at) {
+        return db.sql("update messages set provider_message_id = :providerId, updated_at = :at "
+                        + "where id = :id and provider_message_id is null")
+                .bind("providerId", providerMessageId)
+                .bind("at", offset(at))
+                .bind("id", messageId)
+                .then();
+    }
+
+    /** A queued message the provider asked us to try again: counts the attempt and says when to try next. */
+    Mono<Void> recordRetry(UUID messageId, String errorCode, Instant nextAttemptAt, Instant at) {
+        return db.sql("update messages set send_attempts = send_attempts + 1, error_code = :errorCode, "
+                        + "next_attempt_at = :next, updated_at = :at where id = :id and status = :queued")
+                .bind("errorCode", errorCode)
+                .bind("next", offset(nextAttemptAt))
+                .bind("at", offset(at))
+                .bind("id", messageId)
+                .bind("queued", DeliveryStatus.QUEUED.name())
+                .then();
+    }
+
+    /** A page of a customer's messages, both directions, oldest first, each with its history. */
+    Flux<StoredMessage> threadOf(UUID customerId, int page, int size) {
+        return db.sql(SELECT + "where customer_id = :customer order by created_at, id limit :limit offset :offset")
+                .bind("customer", customerId)
+                .bind("limit", size)
+                .bind("offset", (long) page * size)
+                .map(MessageStore::rowOf)
+                .all()
+                .collectList()
+                .flatMap(rows -> historiesOf(rows).map(histories -> withHistories(rows, histories)))
+                .flatMapIterable(list -> list);
+    }
+
+    Mono<Long> countFor(UUID customerId) {
+        return db.sql("select count(*) as n from messages where customer_id = :customer")
+                .bind("customer", customerId)
+                .map(row -> ((Number) row.get("n")).longValue())
+                .one();
+    }
+
+    private Mono<Map<UUID, List<StatusChange>>> historiesOf(List<MessageRow> rows) {
+        if (rows.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("select message_id, status, error_code, reported_at, recorded_at from message_status_history "
+                        + "where message_id in (:ids)")
+                .bind("ids", rows.stream().map(MessageRow::id).toList())
+                .map(MessageStore::historyRowOf)
+                .all()
+                .collectList()
+                .map(MessageStore::byMessage);
+    }
+
+    Mono<StoredMessage> withHistory(MessageRow row) {
+        return db.sql("select message_id, status, error_code, reported_at, recorded_at from message_status_history "
+                        + "where message_id = :id")
+                .bind("id", row.id())
+                .map(MessageStore::historyRowOf)
+                .all()
+                .collectList()
+                .map(found -> row.withoutHistory().withHistory(inOrder(found)));
+    }
+
+    /** Outbound messages still queued whose next try is due: the retry sweep's work. */
+    Flux<MessageRow> queuedDue(Instant now, int limit) {
+        return db.sql(SELECT + "where status = :queued and direction = :outbound and next_attempt_at <= :now "
+                        + "order by next_attempt_at, id limit :limit")
+                .bind("queued", DeliveryStatus.QUEUED.name())
+                .bind("outbound", MessageDirection.OUTBOUND.name())
+                .bind("now", offset(now))
+                .bind("limit", limit)
+                .map(MessageStore::rowOf)
+                .all();
+    }
+
+    /**
+     * Claims a due queued message for one try by pushing its next try to {@code leaseUntil}; {@code false}
+     * when another instance (or the request still sending it) got there first.
+     */
+    Mono<Boolean> claim(MessageRow due, Instant leaseUntil) {
+        return db.sql("update messages set next_attempt_at = :lease where id = :id and status = :queued "
+                        + "and next_attempt_at = :seen")
+                .bind("lease", offset(leaseUntil))
+                .bind("id", due.id())
+                .bind("queued", DeliveryStatus.QUEUED.name())
+                .bind("seen", offset(due.nextAttemptAt()))
+                .fetch()
+                .rowsUpdated()
+                .map(updated -> updated > 0);
+    }
+
+    /** Inbound messages stored before {@code before} and not announced yet: the sweeper's work. */
+    Flux<MessageRow> unannouncedInbound(Instant before, int limit) {
+        return db.sql(SELECT + "where status = :received and direction = :inbound and announced_at is null "
+                        + "and created_at < :before order by created_at, id limit :limit")
+                .bind("received", DeliveryStatus.RECEIVED.name())
+                .bind("inbound", MessageDirection.INBOUND.name())
+                .bind("before", offset(before))
+                .bind("limit", limit)
+                .map(MessageStore::rowOf)
+                .all();
+    }
+
+    Mono<Void> markAnnounced(UUID messageId, Instant at) {
+        return db.sql("update messages set announced_at = :at where id = :id and announced_at is null")
+                .bind("at", offset(at))
+                .bind("id", messageId)
+                .then();
+    }
+
+    // --- rows
+
+    private record HistoryRow(UUID messageId, StatusChange change, Instant recordedAt) {
+    }
+
+    private static Map<UUID, List<StatusChange>> byMessage(List<HistoryRow> rows) {
+        return rows.stream().collect(Collectors.groupingBy(HistoryRow::messageId,
+                Collectors.collectingAndThen(Collectors.toList(), MessageStore::inOrder)));
+    }
+
+    /** In the order recorded; a tie (one clock tick) goes by how far along the status is. */
+    private static List<StatusChange> inOrder(Collection<HistoryRow> rows) {
+        return rows.stream()
+                .sorted(Comparator.comparing(HistoryRow::recordedAt)
+                        .thenComparing(row -> StatusOrder.rankOf(row.change().status())))
+                .map(HistoryRow::change)
+                .toList();
+    }
+
+    private static List<StoredMessage> withHistories(List<MessageRow> rows, Map<UUID, List<StatusChange>> histories) {
+        List<StoredMessage> messages = new ArrayList<>(rows.size());
+        for (MessageRow row : rows) {
+            messages.add(row.withoutHistory().withHistory(histories.getOrDefault(row.id(), List.of())));
+        }
+        return messages;
+    }
+
+    private static HistoryRow historyRowOf(Readable row) {
+        return new HistoryRow(
+                row.get("message_id", UUID.class),
+                new StatusChange(DeliveryStatus.valueOf(row.get("status", String.class)),
+                        row.get("error_code", String.class),
+                        instant(row.get("reported_at", OffsetDateTime.class))),
+                instant(row.get("recorded_at", OffsetDateTime.class)));
+    }
+
+    private static MessageRow rowOf(Readable row) {
+        Integer attempts = row.get("send_attempts", Integer.class);
+        return new MessageRow(
+                row.get("id", UUID.class),
+                row.get("customer_id", UUID.class),
+                MessageDirection.valueOf(row.get("direction", String.class)),
+                ChannelKind.valueOf(row.get("channel", String.class)),
+                row.get("provider", String.class),
+                row.get("provider_message_id", String.class),
+                row.get("address", String.class),
+                row.get("template_id", String.class),
+                row.get("variant_id", String.class),
+                row.get("text", String.class),
+                row.get("encoding", String.class),
+                row.get("segments", Integer.class),
+                row.get("cost", BigDecimal.class),
+                row.get("currency", String.class),
+                DeliveryStatus.valueOf(row.get("status", String.class)),
+                row.get("error_code", String.class),
+                row.get("contact_log_id", UUID.class),
+                row.get("campaign_id", String.class),
+                row.get("sent_by", String.class),
+                attempts == null ? 0 : attempts,
+                instant(row.get("next_attempt_at", OffsetDateTime.class)),
+                instant(row.get("announced_at", OffsetDateTime.class)),
+                instant(row.get("created_at", OffsetDateTime.class)),
+                instant(row.get("updated_at", OffsetDateTime.class)));
+    }
+
+    private static GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, Object value, Class<?> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    }
+
+    private static OffsetDateTime offset(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+}

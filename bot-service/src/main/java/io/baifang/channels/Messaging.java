@@ -1,0 +1,314 @@
+package io.baifang.channels;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.baifang.branches.BranchNetwork;
+import io.baifang.contactpolicy.Channel;
+import io.baifang.contactpolicy.ContactAttempt;
+import io.baifang.contactpolicy.ContactCategory;
+import io.baifang.contactpolicy.ContactGate;
+import io.baifang.contactpolicy.ContactOutcome;
+import io.baifang.customers.Customer;
+import io.baifang.customers.CustomerDirectory;
+import io.baifang.shared.IdGenerator;
+import io.baifang.shared.PageOf;
+import io.baifang.templates.CustomerVariables;
+import io.baifang.templates.MessageChannel;
+import io.baifang.templates.MessageTemplates;
+import io.baifang.templates.RenderedMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * The send path: one templated message to one customer. In order, each step a method campaigns can reuse:
+ * <ol>
+ * <li>{@link #draft}: render the template for the customer (their and their branch's variables, then the
+ * caller's) and find the channel and address; a missing variable or an unavailable channel stops here,
+ * before anything is counted;</li>
+ * <li>{@link #decide}: ask the {@link ContactGate} (marketing, transactional, or the opt-out
+ * confirmation);</li>
+ * <li>{@link #queue}: store the message {@code QUEUED} with the contact log entry that allowed it;</li>
+ * <li>{@link #dispatch}: hand it to the channel, trying again a few times when the provider says later;</li>
+ * <li>{@link #recordOutcome}: accepted is {@code SENT} with the provider's id; retry-later stays
+ * {@code QUEUED} for the retry sweep; rejected is {@code FAILED}, the contact is released, and a recipient
+ * who unsubscribed at the carrier is opted out.</li>
+ * </ol>
+ */
+@Service
+public class Messaging {
+
+    private static final Logger log = LoggerFactory.getLogger(Messaging.class);
+
+    static final String OPT_OUT_CONFIRMATION_TEMPLATE = "opt-out-confirmation";
+
+    private final MessageTemplates templates;
+    private final BranchNetwork branches;
+    private final CustomerDirectory customers;
+    private final ContactGate gate;
+    private final OutboundChannels channels;
+    private final MessageStore store;
+    private final ProviderEventRecorder recorder;
+    private final TransactionalOperator transaction;
+    private final ChannelsProperties settings;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    Messaging(MessageTemplates templates, BranchNetwork branches, CustomerDirectory customers, ContactGate gate,
+              OutboundChannels channels, MessageStore store, ProviderEventRecorder recorder,
+              TransactionalOperator transaction, ChannelsProperties settings, IdGenerator ids, Clock clock) {
+        this.templates = templates;
+        this.branches = branches;
+        this.customers = customers;
+        this.gate = gate;
+        this.channels = channels;
+        this.store = store;
+        this.recorder = recorder;
+        this.transaction = transaction;
+        this.settings = settings;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * Sends one message to one customer, as {@code sentBy} (a staff username, or {@code system}).
+     *
+     * @param variables values beside the customer's own ({@link CustomerVariables}); given ones win
+     * @param channel   {@code null} for the template's preferred channel
+     * @return the stored message's id and status, or the policy's refusal; errors: an unknown customer
+     * ({@link IllegalArgumentException}), a template problem ({@code TemplateException}: unknown,
+     * missing variable, not for that channel), {@link ChannelUnavailableException}
+     */
+    public Mono<SendResult> sendToCustomer(UUID customerId, String templateId, Map<String, ?> variables,
+                                           ChannelKind channel, String sentBy) {
+        return customers.find(customerId)
+                .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("no customer " + customerId)))
+                .flatMap(customer -> sendTo(customer, templateId, variables, channel, sentBy));
+    }
+
+    /** Like {@link #sendToCustomer}, for a caller that has just read the customer (after a branch check). */
+    public Mono<SendResult> sendTo(Customer customer, String templateId, Map<String, ?> variables,
+                                   ChannelKind channel, String sentBy) {
+        return Mono.fromCallable(() -> draft(customer, templateId, variables, channel, sentBy))
+                .flatMap(this::decide)
+                .flatMap(this::sendIfAllowed);
+    }
+
+    /** A page of the messages to and from the customer, both directions, oldest first, each with its history. */
+    public Mono<PageOf<StoredMessage>> threadOf(UUID customerId, int page, int size) {
+        Mono<java.util.List<StoredMessage>> items = store.threadOf(customerId, page, size).collectList();
+        Mono<Long> total = store.countFor(customerId);
+        return items.zipWith(total, (found, count) -> new PageOf<>(found, page, size, count));
+    }
+
+    /** One message with its history; empty when there is none. */
+    public Mono<StoredMessage> find(UUID messageId) {
+        return store.findById(messageId).flatMap(store::withHistory);
+    }
+
+    // --- the steps
+
+    /** A message rendered for one customer, with the channel and address it goes out on. */
+    record Draft(Customer customer, RenderedMessage rendered, OutboundChannel channel, String address,
+                 String sentBy, String campaignId) {
+    }
+
+    /** A draft the contact policy has answered. */
+    record Decided(Draft draft, ContactOutcome outcome) {
+    }
+
+    Draft draft(Customer customer, String templateId, Map<String, ?> variables, ChannelKind kind, String sentBy) {
+        RenderedMessage rendered = templates.render(templateId, null, variablesFor(customer, variables),
+                kind == null ? null : MessageChannel.valueOf(kind.name()));
+        ChannelKind chosen = ChannelKind.valueOf(rendered.channel().name());
+        OutboundChannel channel = channels.forKind(chosen)
+                .orElseThrow(() -> new ChannelUnavailableException("no " + chosen + " provider is available ("
+                        + settings.providerFor(chosen) + " is configured)"));
+        return new Draft(customer, rendered, channel, addressOf(customer, chosen), sentBy, null);
+    }
+
+    Mono<Decided> decide(Draft draft) {
+        ContactAttempt attempt = new ContactAttempt(draft.customer().id(),
+                Channel.valueOf(draft.channel().kind().name()), categoryOf(draft.rendered()), null,
+                draft.rendered().templateId(), null, false, true);
+        return gate.request(attempt, draft.sentBy(), null)
+                .map(outcome -> new Decided(draft, outcome));
+    }
+
+    Mono<MessageRow> queue(Decided decided) {
+        MessageRow row = queuedRow(decided);
+        Mono<Void> stored = store.insert(row)
+                .then(store.appendHistory(row.id(), DeliveryStatus.QUEUED, null, row.createdAt(), row.createdAt()));
+        return transaction.transactional(stored)
+                .thenReturn(row)
+                // the contact was counted for a message that now will not go out: give the slot back
+                .onErrorResume(failure -> gate.release(decided.outcome()).then(Mono.error(failure)));
+    }
+
+    Mono<SendOutcome> dispatch(MessageRow message, OutboundChannel channel) {
+        return tryToSend(message, channel, 1);
+    }
+
+    Mono<SendResult> recordOutcome(MessageRow message, OutboundChannel channel, SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Accepted accepted) {
+            return recordAccepted(message, accepted);
+        }
+        if (outcome instanceof SendOutcome.RetryLater later) {
+            return recordRetry(message, later);
+        }
+        return recordRejected(message, channel, (SendOutcome.Rejected) outcome);
+    }
+
+    /**
+     * Tries again the queued messages that are due (a provider said "later"), each claimed first so two
+     * instances never send one twice. One that has had all its tries fails for good and its contact is
+     * released. Runs from {@code MessageSweeps}.
+     */
+    Mono<Long> resendDue(int limit) {
+        Instant now = clock.instant();
+        return store.queuedDue(now, limit)
+                .concatMap(due -> store.claim(due, now.plus(settings.sendLease()))
+                        .filter(Boolean::booleanValue)
+                        .flatMap(claimed -> resend(due)))
+                .count();
+    }
+
+    private Mono<SendResult> resend(MessageRow due) {
+        OutboundChannel channel = channels.find(due.channel(), due.provider()).orElse(null);
+        if (channel == null || due.sendAttempts() + 1 >= settings.resendAttempts()) {
+            String why = channel == null ? "provider " + due.provider() + " is not available" : "retries exhausted";
+            return recordOutcome(due, channel,
+                    new SendOutcome.Rejected(RejectionReason.PROVIDER_UNAVAILABLE, null, why));
+        }
+        return sendOnce(due, channel).flatMap(outcome -> recordOutcome(due, channel, outcome));
+    }
+
+    // --- how each step is done
+
+    private Mono<SendResult> sendIfAllowed(Decided decided) {
+        if (!decided.outcome().isAllowed()) {
+            return Mono.just(new SendResult.Refused(decided.outcome()));
+        }
+        OutboundChannel channel = decided.draft().channel();
+        return queue(decided)
+                .flatMap(message -> dispatch(message, channel)
+                        .flatMap(outcome -> recordOutcome(message, channel, outcome)));
+    }
+
+    private Map<String, Object> variablesFor(Customer customer, Map<String, ?> given) {
+        Map<String, Object> all = new HashMap<>(CustomerVariables.of(customer, branches.find(customer.branch())));
+        if (given != null) {
+            all.putAll(given);
+        }
+        return all;
+    }
+
+    private static String addressOf(Customer customer, ChannelKind kind) {
+        if (kind == ChannelKind.WEBCHAT) {
+            throw new ChannelUnavailableException("web chat reaches a customer only in a chat they opened");
+        }
+        if (customer.phone() == null || customer.phone().isBlank()) {
+            throw new ChannelUnavailableException("the customer has no phone number");
+        }
+        return customer.phone();
+    }
+
+    private static ContactCategory categoryOf(RenderedMessage rendered) {
+        if (OPT_OUT_CONFIRMATION_TEMPLATE.equals(rendered.templateId())) {
+            return ContactCategory.OPT_OUT_CONFIRMATION;
+        }
+        return rendered.category().isMarketing() ? ContactCategory.MARKETING : ContactCategory.TRANSACTIONAL;
+    }
+
+    private MessageRow queuedRow(Decided decided) {
+        Draft draft = decided.draft();
+        RenderedMessage rendered = draft.rendered();
+        Instant now = clock.instant();
+        return new MessageRow(ids.next(), draft.customer().id(), MessageDirection.OUTBOUND, draft.channel().kind(),
+                draft.channel().provider(), null, draft.address(), rendered.templateId(), rendered.variantId(),
+                rendered.text(), rendered.encoding().name(), rendered.segments(), rendered.cost(),
+                rendered.currency().getCurrencyCode(), DeliveryStatus.QUEUED, null, decided.outcome().logEntryId(),
+                draft.campaignId(), draft.sentBy(), 0,
+                // the retry sweep leaves it alone while this send is in progress
+                now.plus(settings.sendLease()), null, now, now);
+    }
+
+    private Mono<SendOutcome> tryToSend(MessageRow message, OutboundChannel channel, int attempt) {
+        return sendOnce(message, channel)
+                .flatMap(outcome -> tryAgain(outcome, attempt)
+                        ? Mono.delay(waitBefore((SendOutcome.RetryLater) outcome, attempt))
+                                .then(tryToSend(message, channel, attempt + 1))
+                        : Mono.just(outcome));
+    }
+
+    /** The contract says a channel never signals an error; one that does is treated as a transient failure. */
+    private static Mono<SendOutcome> sendOnce(MessageRow message, OutboundChannel channel) {
+        return channel.send(message.toProvider())
+                .onErrorResume(failure -> {
+                    log.warn("Channel {} failed to send message {}; treating it as retry-later",
+                            channel.provider(), message.id(), failure);
+                    return Mono.just(new SendOutcome.RetryLater("channel error", Duration.ZERO));
+                })
+                .defaultIfEmpty(new SendOutcome.RetryLater("no answer from the channel", Duration.ZERO));
+    }
+
+    private boolean tryAgain(SendOutcome outcome, int attempt) {
+        return outcome instanceof SendOutcome.RetryLater later
+                && attempt < settings.sendAttempts()
+                && (later.after() == null || later.after().compareTo(settings.maxRetryWait()) <= 0);
+    }
+
+    /** Exponential from 200 ms, at least what the provider asked, at most the setting. */
+    private Duration waitBefore(SendOutcome.RetryLater later, int attempt) {
+        Duration backoff = Duration.ofMillis(200L << Math.min(attempt - 1, 10));
+        Duration asked = later.after() == null ? Duration.ZERO : later.after();
+        Duration wait = asked.compareTo(backoff) > 0 ? asked : backoff;
+        return wait.compareTo(settings.maxRetryWait()) > 0 ? settings.maxRetryWait() : wait;
+    }
+
+    private Mono<SendResult> recordAccepted(MessageRow message, SendOutcome.Accepted accepted) {
+        Instant now = clock.instant();
+        return store.recordProviderId(message.id(), accepted.providerId(), now)
+                .then(recorder.recordStatus(message, DeliveryStatus.SENT, null, now))
+                // a fast provider may already have reported it delivered: answer where it stands
+                .then(store.findById(message.id()))
+                .map(stored -> new SendResult.Sent(stored.id(), stored.status(), stored.errorCode()));
+    }
+
+    private Mono<SendResult> recordRetry(MessageRow message, SendOutcome.RetryLater later) {
+        Instant now = clock.instant();
+        Duration after = later.after() == null || later.after().isNegative() ? Duration.ZERO : later.after();
+        Duration wait = after.compareTo(settings.sweepInterval()) > 0 ? after : settings.sweepInterval();
+        return store.recordRetry(message.id(), later.reason(), now.plus(wait), now)
+                .thenReturn(new SendResult.Sent(message.id(), DeliveryStatus.QUEUED, later.reason()));
+    }
+
+    private Mono<SendResult> recordRejected(MessageRow message, OutboundChannel channel, SendOutcome.Rejected rejected) {
+        String errorCode = rejected.providerCode() != null ? rejected.providerCode() : rejected.reason().name();
+        return recorder.recordStatus(message, DeliveryStatus.FAILED, errorCode, clock.instant())
+                .then(releaseContact(message))
+                .then(optOutIfUnsubscribed(message, channel, rejected))
+                .thenReturn(new SendResult.Sent(message.id(), DeliveryStatus.FAILED, rejected.reason().name()));
+    }
+
+    /** The provider refused it, so the customer was not contacted: the contact no longer counts. */
+    private Mono<Void> releaseContact(MessageRow message) {
+        return message.contactLogId() == null ? Mono.empty() : gate.release(message.contactLogId());
+    }
+
+    private Mono<Void> optOutIfUnsubscribed(MessageRow message, OutboundChannel channel, SendOutcome.Rejected rejected) {
+        if (rejected.reason() != RejectionReason.RECIPIENT_OPTED_OUT || message.customerId() == null) {
+            return Mono.empty();
+        }
+        String provider = channel == null ? message.provider() : channel.provider();
+        String via = provider + ":" + (rejected.providerCode() == null ? "opted-out" : rejected.providerCode());
+        return customers.optOut(message.customerId(), via).then();
+    }
+}

@@ -1,0 +1,162 @@
+package io.baifang.channels;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.baifang.customers.Customer;
+import io.baifang.customers.CustomerDirectory;
+import io.baifang.shared.IdGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * What webhooks and the simulator report, stored first and announced second. Both reports are idempotent:
+ * a provider id already stored, or a status already in a message's history, is answered {@code false} and
+ * changes nothing. A quick look-up answers the usual repeat; the unique indexes settle two copies arriving
+ * at once.
+ */
+@Component
+class ProviderEventRecorder implements ProviderEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderEventRecorder.class);
+
+    private final MessageStore store;
+    private final CustomerDirectory customers;
+    private final InboundAnnouncer announcer;
+    private final ApplicationEventPublisher events;
+    private final TransactionalOperator transaction;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    ProviderEventRecorder(MessageStore store, CustomerDirectory customers, InboundAnnouncer announcer,
+                          ApplicationEventPublisher events, TransactionalOperator transaction, IdGenerator ids,
+                          Clock clock) {
+        this.store = store;
+        this.customers = customers;
+        this.announcer = announcer;
+        this.events = events;
+        this.transaction = transaction;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Boolean> inboundReceived(InboundMessage message) {
+        return store.findByProviderId(message.provider(), message.providerId())
+                .map(alreadyStored -> false)
+                .switchIfEmpty(Mono.defer(() -> storeAndAnnounce(message)));
+    }
+
+    @Override
+    public Mono<Boolean> statusReported(StatusReport report) {
+        return messageReportedOn(report)
+                .flatMap(message -> recordStatus(message, report.status(), report.errorCode(), reportedAt(report)))
+                .defaultIfEmpty(false);
+    }
+
+    /**
+     * Records a status of one of our messages: appends it to the history (once per status) and moves the
+     * current status forward if it is further along, then announces the change. Also the send path's way of
+     * recording what the provider answered, so a report and the answer racing each other count once.
+     */
+    Mono<Boolean> recordStatus(MessageRow message, DeliveryStatus status, String errorCode, Instant reportedAt) {
+        return store.historyHas(message.id(), status)
+                .flatMap(known -> known ? Mono.just(false) : appendAndMove(message, status, errorCode, reportedAt));
+    }
+
+    // --- inbound
+
+    private Mono<Boolean> storeAndAnnounce(InboundMessage message) {
+        return senderOf(message)
+                .map(customer -> inboundRow(message, customer.id()))
+                .switchIfEmpty(Mono.fromSupplier(() -> inboundRow(message, null)))
+                .flatMap(row -> stored(row)
+                        .flatMap(isNew -> isNew ? announcer.announce(row).thenReturn(true) : Mono.just(false)));
+    }
+
+    private Mono<Customer> senderOf(InboundMessage message) {
+        if (message.kind() == ChannelKind.WEBCHAT || message.from() == null) {
+            // a chat token is not a phone; the web chat handler names the customer itself (later)
+            return Mono.empty();
+        }
+        return customers.findByPhone(bare(message.from()));
+    }
+
+    private Mono<Boolean> stored(MessageRow row) {
+        Mono<Void> insert = store.insert(row)
+                .then(store.appendHistory(row.id(), DeliveryStatus.RECEIVED, null, row.createdAt(), clock.instant()));
+        return transaction.transactional(insert)
+                .thenReturn(true)
+                .onErrorResume(DataIntegrityViolationException.class, duplicate -> {
+                    log.debug("Inbound {}:{} arrived twice at once; stored once", row.provider(), row.providerMessageId());
+                    return Mono.just(false);
+                });
+    }
+
+    private MessageRow inboundRow(InboundMessage message, UUID customerId) {
+        Instant now = clock.instant();
+        Instant receivedAt = message.receivedAt() == null ? now : message.receivedAt();
+        String text = message.text() == null ? "" : message.text();
+        return new MessageRow(ids.next(), customerId, MessageDirection.INBOUND, message.kind(), message.provider(),
+                message.providerId(), message.from() == null ? "" : message.from(), null, null, text, null, null,
+                null, null, DeliveryStatus.RECEIVED, null, null, null, null, 0, null, null, receivedAt, now);
+    }
+
+    /** WhatsApp senders arrive as {@code whatsapp:+86…}; the registry knows the bare number. */
+    private static String bare(String address) {
+        int colon = address.indexOf(':');
+        return colon >= 0 ? address.substring(colon + 1) : address;
+    }
+
+    // --- status
+
+    private Mono<MessageRow> messageReportedOn(StatusReport report) {
+        Mono<MessageRow> byOurId = report.messageId() == null ? Mono.empty() : store.findById(report.messageId());
+        Mono<MessageRow> byProviderId = report.providerId() == null
+                ? Mono.empty()
+                : Mono.defer(() -> store.findByProviderId(report.provider(), report.providerId()));
+        return byOurId
+                .switchIfEmpty(byProviderId)
+                .filter(message -> message.direction() == MessageDirection.OUTBOUND)
+                .flatMap(message -> withProviderId(message, report));
+    }
+
+    /** A status callback may be the first we hear of the provider's id (the send's answer was lost). */
+    private Mono<MessageRow> withProviderId(MessageRow message, StatusReport report) {
+        if (message.providerMessageId() != null || report.providerId() == null) {
+            return Mono.just(message);
+        }
+        return store.recordProviderId(message.id(), report.providerId(), clock.instant()).thenReturn(message);
+    }
+
+    private Mono<Boolean> appendAndMove(MessageRow message, DeliveryStatus status, String errorCode,
+                                        Instant reportedAt) {
+        Instant now = clock.instant();
+        Mono<Boolean> change = store.appendHistory(message.id(), status, errorCode, reportedAt, now)
+                .then(store.moveForward(message.id(), status, errorCode, now));
+        return transaction.transactional(change)
+                // last() waits for completion, which comes after the commit: announce only what is committed
+                .flux().last()
+                .doOnNext(moved -> announceIfMoved(moved, message, status, errorCode, now))
+                .thenReturn(true)
+                .onErrorResume(DataIntegrityViolationException.class, duplicate -> Mono.just(false));
+    }
+
+    private void announceIfMoved(boolean moved, MessageRow message, DeliveryStatus status, String errorCode,
+                                 Instant at) {
+        if (moved) {
+            events.publishEvent(new DeliveryStatusChanged(message.id(), message.customerId(), message.campaignId(),
+                    status, errorCode, at));
+        }
+    }
+
+    private Instant reportedAt(StatusReport report) {
+        return report.reportedAt() == null ? clock.instant() : report.reportedAt();
+    }
+}

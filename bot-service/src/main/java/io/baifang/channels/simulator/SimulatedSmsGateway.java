@@ -1,0 +1,67 @@
+package io.baifang.channels.simulator;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.baifang.channels.ChannelKind;
+import io.baifang.channels.DeliveryStatus;
+import io.baifang.channels.OutboundChannel;
+import io.baifang.channels.OutboundMessage;
+import io.baifang.channels.ProviderEvents;
+import io.baifang.channels.SendOutcome;
+import io.baifang.channels.StatusReport;
+import io.baifang.shared.IdGenerator;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The embedded default's SMS provider ({@code simulator}): every message lands on the simulated phone of its
+ * number and is delivered at once. Like a real provider it reports {@code SENT} and then {@code DELIVERED}
+ * through {@link ProviderEvents}, carrying our message id as a status callback URL would; the simulated
+ * network is instant, so both reports are in before the send answers. Off in production.
+ */
+@Component
+@Profile("!prod")
+class SimulatedSmsGateway implements OutboundChannel {
+
+    static final String PROVIDER = "simulator";
+
+    private final SimulatedPhones phones;
+    private final ProviderEvents events;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    SimulatedSmsGateway(SimulatedPhones phones, ProviderEvents events, IdGenerator ids, Clock clock) {
+        this.phones = phones;
+        this.events = events;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public ChannelKind kind() {
+        return ChannelKind.SMS;
+    }
+
+    @Override
+    public String provider() {
+        return PROVIDER;
+    }
+
+    @Override
+    public Mono<SendOutcome> send(OutboundMessage message) {
+        String providerId = "SIM" + ids.next().toString().replace("-", "");
+        return phones.received(message.to(), message.text(), clock.instant())
+                .then(report(message, providerId, DeliveryStatus.SENT))
+                .then(report(message, providerId, DeliveryStatus.DELIVERED))
+                .thenReturn((SendOutcome) new SendOutcome.Accepted(providerId))
+                .onErrorResume(failure -> Mono.just(new SendOutcome.RetryLater("simulator: " + failure.getMessage(),
+                        java.time.Duration.ZERO)));
+    }
+
+    private Mono<Boolean> report(OutboundMessage message, String providerId, DeliveryStatus status) {
+        Instant now = clock.instant();
+        return events.statusReported(new StatusReport(PROVIDER, providerId, message.messageId(), status, null, now));
+    }
+}
