@@ -10,6 +10,7 @@ import io.baifang.channels.ProviderEvents;
 import io.baifang.channels.StatusReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,10 +36,16 @@ class TwilioWebhooks {
 
     private final TwilioSignatures signatures;
     private final StatusCallbacks urls;
-    private final ProviderEvents events;
+    private final ObjectProvider<ProviderEvents> events;
     private final Clock clock;
 
-    TwilioWebhooks(TwilioSignatures signatures, StatusCallbacks urls, ProviderEvents events, Clock clock) {
+    /**
+     * {@link ProviderEvents} is looked up per request rather than required at start-up: the store that
+     * implements it belongs to {@code io.baifang.channels}, and without one the service still starts and
+     * the webhooks answer 503, so Twilio keeps its callbacks and sends them again.
+     */
+    TwilioWebhooks(TwilioSignatures signatures, StatusCallbacks urls, ObjectProvider<ProviderEvents> events,
+                   Clock clock) {
         this.signatures = signatures;
         this.urls = urls;
         this.events = events;
@@ -78,7 +85,11 @@ class TwilioWebhooks {
             return Mono.just(malformed(exchange, unusable.problem()));
         }
         InboundMessage message = ((TwilioWebhookForms.Usable<InboundMessage>) read).value();
-        return events.inboundReceived(message)
+        ProviderEvents store = events.getIfAvailable();
+        if (store == null) {
+            return Mono.just(noStore(exchange));
+        }
+        return store.inboundReceived(message)
                 .doOnNext(isNew -> log.debug("Twilio inbound {} {}", message.providerId(), isNew ? "stored" : "repeated"))
                 .thenReturn(emptyTwiml());
     }
@@ -96,7 +107,11 @@ class TwilioWebhooks {
                     form.get("MessageSid"));
             return Mono.just(emptyTwiml());
         }
-        return events.statusReported(report.get())
+        ProviderEvents store = events.getIfAvailable();
+        if (store == null) {
+            return Mono.just(noStore(exchange));
+        }
+        return store.statusReported(report.get())
                 .thenReturn(emptyTwiml());
     }
 
@@ -108,6 +123,12 @@ class TwilioWebhooks {
         log.warn("Twilio webhook {} refused: {}", exchange.getRequest().getPath().value(),
                 signatures.canVerify() ? "missing or wrong X-Twilio-Signature" : "twilio.auth-token is not set");
         return problem(exchange, HttpStatus.FORBIDDEN, "the request is not signed by Twilio for this URL");
+    }
+
+    private static ResponseEntity<?> noStore(ServerWebExchange exchange) {
+        log.error("Twilio webhook {}: no ProviderEvents bean to hand the report to; answered 503",
+                exchange.getRequest().getPath().value());
+        return problem(exchange, HttpStatus.SERVICE_UNAVAILABLE, "provider events cannot be stored right now");
     }
 
     private static ResponseEntity<?> malformed(ServerWebExchange exchange, String problem) {
