@@ -56,14 +56,14 @@ class TwilioWebhooks {
     Mono<ResponseEntity<?>> inbound(ServerWebExchange exchange) {
         return genuineForm(exchange)
                 .flatMap(form -> recordInbound(exchange, form))
-                .defaultIfEmpty(forged(exchange));
+                .switchIfEmpty(Mono.fromSupplier(() -> forged(exchange)));
     }
 
     @PostMapping(StatusCallbacks.STATUS_PATH)
     Mono<ResponseEntity<?>> status(ServerWebExchange exchange) {
         return genuineForm(exchange)
                 .flatMap(form -> recordStatus(exchange, form))
-                .defaultIfEmpty(forged(exchange));
+                .switchIfEmpty(Mono.fromSupplier(() -> forged(exchange)));
     }
 
     /** The form when Twilio signed it, otherwise empty. */
