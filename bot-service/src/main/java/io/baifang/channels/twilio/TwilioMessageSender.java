@@ -3,6 +3,7 @@ package io.baifang.channels.twilio;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
@@ -40,16 +41,25 @@ final class TwilioMessageSender {
         this.attemptTimeout = attemptTimeout;
     }
 
-    Mono<SendOutcome> send(UUID messageId, MessageCreator creator) {
-        return attempt(messageId, creator)
-                .retryWhen(transientFailuresWithBackoff())
-                .onErrorResume(CircuitOpen.class, open -> circuitOpen(messageId, open))
-                .onErrorResume(TransientFailure.class, spent -> retryLater(messageId, spent))
+    /**
+     * @param creator builds the SDK request; called once, inside the pipeline, so that even a message the SDK
+     *                cannot take becomes an outcome rather than an exception
+     */
+    Mono<SendOutcome> send(UUID messageId, Supplier<MessageCreator> creator) {
+        return Mono.fromSupplier(creator)
+                .flatMap(request -> attemptsWithRetry(messageId, request))
                 .onErrorResume(unexpected -> unexpected(messageId, unexpected));
     }
 
+    private Mono<SendOutcome> attemptsWithRetry(UUID messageId, MessageCreator creator) {
+        return attempt(messageId, creator)
+                .retryWhen(transientFailuresWithBackoff())
+                .onErrorResume(CircuitOpen.class, open -> circuitOpen(messageId, open))
+                .onErrorResume(TransientFailure.class, spent -> retryLater(messageId, spent));
+    }
+
     private Mono<SendOutcome> attempt(UUID messageId, MessageCreator creator) {
-        return Mono.defer(() -> refuseWhileCircuitOpen())
+        return Mono.defer(this::refuseWhileCircuitOpen)
                 .then(create(creator))
                 .timeout(attemptTimeout)
                 .map(this::accepted)

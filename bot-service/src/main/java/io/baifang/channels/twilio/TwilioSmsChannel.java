@@ -45,7 +45,7 @@ final class TwilioSmsChannel implements OutboundChannel {
 
     @Override
     public Mono<SendOutcome> send(OutboundMessage message) {
-        return sender.send(message.messageId(), creatorFor(message));
+        return sender.send(message.messageId(), () -> creatorFor(message));
     }
 
     private MessageCreator creatorFor(OutboundMessage message) {

@@ -42,7 +42,7 @@ final class TwilioWhatsAppChannel implements OutboundChannel {
 
     @Override
     public Mono<SendOutcome> send(OutboundMessage message) {
-        return sender.send(message.messageId(), creatorFor(message));
+        return sender.send(message.messageId(), () -> creatorFor(message));
     }
 
     private MessageCreator creatorFor(OutboundMessage message) {
