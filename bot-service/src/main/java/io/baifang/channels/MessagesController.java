@@ -18,16 +18,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import io.baifang.contactpolicy.ContactOutcome;
-import io.baifang.customers.Customer;
+import io.baifang.contactpolicy.ContactRefusals;
 import io.baifang.customers.CustomerDirectory;
 import io.baifang.security.CurrentStaff;
-import io.baifang.security.StaffMember;
 import io.baifang.shared.PageOf;
 import io.baifang.templates.MissingVariablesException;
 import io.baifang.templates.TemplateNotApplicableException;
 import io.baifang.templates.UnknownTemplateException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -42,7 +40,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -73,7 +70,7 @@ class MessagesController {
     Mono<ResponseEntity<Object>> send(@PathVariable UUID id, @Valid @RequestBody SendRequest request) {
         ChannelKind channel = request.channelKind();
         return currentStaff.get()
-                .flatMap(caller -> visibleTo(id, caller)
+                .flatMap(caller -> customers.findVisibleTo(id, caller)
                         .flatMap(customer -> messaging.sendTo(customer, request.templateId().strip(),
                                 request.variables(), channel, caller.username())))
                 .map(result -> answer(id, result));
@@ -84,16 +81,10 @@ class MessagesController {
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
         return currentStaff.get()
-                .flatMap(caller -> visibleTo(id, caller))
+                .flatMap(caller -> customers.findVisibleTo(id, caller))
                 .flatMap(customer -> messaging.threadOf(customer.id(), page, size))
                 .map(found -> new PageOf<>(found.items().stream().map(this::view).toList(), found.page(),
                         found.size(), found.total()));
-    }
-
-    private Mono<Customer> visibleTo(UUID id, StaffMember caller) {
-        return customers.find(id)
-                .filter(customer -> caller.mayAccess(customer.branch()))
-                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no customer " + id)));
     }
 
     private ResponseEntity<Object> answer(UUID customerId, SendResult result) {
@@ -106,23 +97,8 @@ class MessagesController {
     }
 
     private ResponseEntity<Object> refused(ContactOutcome outcome) {
-        HttpStatus status = outcome.isPaused() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.CONFLICT;
-        OffsetDateTime nextAllowedAt = local(outcome.nextAllowedAt());
-        String detail = outcome.isPaused()
-                ? "the contact counters are being rebuilt from the contact log; nothing was sent or counted, ask again shortly"
-                : outcome.decisionName() + " (rule " + outcome.rule() + "): nothing was sent or counted"
-                        + (nextAllowedAt == null ? "" : "; allowed again from " + nextAllowedAt);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(outcome.isPaused() ? "Contact policy paused" : "Message not allowed");
-        problem.setProperty("decision", outcome.decisionName());
-        problem.setProperty("rule", outcome.rule());
-        problem.setProperty("nextAllowedAt", nextAllowedAt);
-        problem.setProperty("contactId", outcome.logEntryId());
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (outcome.isPaused()) {
-            answer.header(HttpHeaders.RETRY_AFTER, "10");
-        }
-        return answer.body(problem);
+        return ContactRefusals.answer(outcome, zone, "Message not allowed", "nothing was sent or counted",
+                "contactId", outcome.logEntryId());
     }
 
     @ExceptionHandler(MissingVariablesException.class)

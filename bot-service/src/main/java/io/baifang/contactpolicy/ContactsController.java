@@ -18,15 +18,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import io.baifang.customers.Customer;
 import io.baifang.customers.CustomerDirectory;
 import io.baifang.security.CurrentStaff;
-import io.baifang.security.StaffMember;
 import io.baifang.shared.PageOf;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -37,7 +33,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -72,7 +67,7 @@ class ContactsController {
     Mono<ResponseEntity<Object>> record(@PathVariable UUID id, @Valid @RequestBody ContactRecording recording) {
         ContactAttempt attempt = recording.toAttempt(id);
         return currentStaff.get()
-                .flatMap(caller -> visibleTo(id, caller)
+                .flatMap(caller -> customers.findVisibleTo(id, caller)
                         .flatMap(customer -> gate.request(attempt, customer, caller.username(), recording.note())))
                 .map(this::answer);
     }
@@ -82,7 +77,7 @@ class ContactsController {
                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return currentStaff.get()
-                .flatMap(caller -> visibleTo(id, caller))
+                .flatMap(caller -> customers.findVisibleTo(id, caller))
                 .flatMap(customer -> gate.logOf(customer.id(), page, size))
                 .map(found -> new PageOf<>(found.items().stream().map(this::view).toList(), found.page(),
                         found.size(), found.total()));
@@ -93,38 +88,13 @@ class ContactsController {
         return PolicyView.of(gate.settings());
     }
 
-    private Mono<Customer> visibleTo(UUID id, StaffMember caller) {
-        return customers.find(id)
-                .filter(customer -> caller.mayAccess(customer.branch()))
-                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no customer " + id)));
-    }
-
     private ResponseEntity<Object> answer(ContactOutcome outcome) {
         ContactView view = view(outcome.logEntry());
         if (outcome.isAllowed()) {
             return ResponseEntity.created(URI.create("/api/customers/" + view.customerId() + "/contacts"))
                     .body(view);
         }
-        HttpStatus status = outcome.isPaused() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.CONFLICT;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, explain(outcome, view));
-        problem.setTitle(outcome.isPaused() ? "Contact policy paused" : "Contact not allowed");
-        problem.setProperty("decision", view.decision());
-        problem.setProperty("rule", view.rule());
-        problem.setProperty("nextAllowedAt", view.nextAllowedAt());
-        problem.setProperty("contact", view);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (outcome.isPaused()) {
-            answer.header(HttpHeaders.RETRY_AFTER, "10");
-        }
-        return answer.body(problem);
-    }
-
-    private static String explain(ContactOutcome outcome, ContactView view) {
-        if (outcome.isPaused()) {
-            return "the contact counters are being rebuilt from the contact log; nothing was counted, ask again shortly";
-        }
-        String when = view.nextAllowedAt() == null ? "" : "; allowed again from " + view.nextAllowedAt();
-        return view.decision() + " (rule " + view.rule() + "): nothing was counted" + when;
+        return ContactRefusals.answer(outcome, zone, "Contact not allowed", "nothing was counted", "contact", view);
     }
 
     private ContactView view(ContactLogEntry entry) {

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import io.baifang.security.StaffMember;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /** What other modules may ask of the registry, without branch scoping (they act for the service). */
@@ -24,6 +27,17 @@ public class CustomerDirectory {
 
     public Mono<Customer> find(UUID id) {
         return store.findById(id).map(Customer::of);
+    }
+
+    /**
+     * The customer as a staff member may see them: one outside the caller's branches is answered exactly
+     * like one that does not exist, a 404 problem, so nobody learns of customers they may not see.
+     */
+    public Mono<Customer> findVisibleTo(UUID id, StaffMember caller) {
+        return store.findById(id)
+                .filter(customer -> caller.mayAccess(customer.branch()))
+                .map(Customer::of)
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no customer " + id)));
     }
 
     public Mono<Customer> findByPhone(String e164) {

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -77,10 +76,7 @@ class TemplatesController {
     }
 
     private Mono<Customer> visibleCustomer(UUID customerId) {
-        return currentStaff.get()
-                .flatMap(caller -> customers.find(customerId).filter(customer -> caller.mayAccess(customer.branch())))
-                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "no customer " + customerId)));
+        return currentStaff.get().flatMap(caller -> customers.findVisibleTo(customerId, caller));
     }
 
     private Map<String, Object> variablesOf(Customer customer) {
