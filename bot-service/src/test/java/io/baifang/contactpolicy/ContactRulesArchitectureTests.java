@@ -21,7 +21,9 @@ class ContactRulesArchitectureTests {
             "ContactCounters", "JvmContactCounters", "RedisContactCounters", "CounterKeys",
             "ContactPolicy", "CounterRecovery", "ContactPolicyConfiguration",
             // the integration: the gate every send path calls, the log in the database, the API, the schedule
-            "ContactGate", "ContactLog", "ContactsController", "CounterRecoverySchedule");
+            "ContactGate", "ContactLog", "ContactsController", "CounterRecoverySchedule",
+            // the HTTP answer every API gives to a refused contact
+            "ContactRefusals");
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
