@@ -1,9 +1,9 @@
 package io.baifang.contactpolicy;
 
+import io.baifang.shared.ApiFixture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.baifang.shared.TestDatabase;
@@ -13,13 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -295,13 +292,7 @@ abstract class ContactsApiContract {
     }
 
     private void importTheSampleSheet() {
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("file", new ClassPathResource("samples/leads-sample.csv")).filename("leads-sample.csv");
-        asAdmin().post().uri("/api/customers/import")
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(body.build()))
-                .exchange()
-                .expectStatus().isOk();
+        ApiFixture.importSampleSheet(asAdmin());
     }
 
     private WebTestClient asAdmin() {
@@ -313,16 +304,10 @@ abstract class ContactsApiContract {
     }
 
     private void createUser(String username, String role, String branch) {
-        asAdmin().post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", username, "password", username + "-password", "role", role,
-                        "branches", List.of(branch)))
-                .exchange().expectStatus().isCreated();
+        ApiFixture.createUser(asAdmin(), username, role, branch);
     }
 
     private String customerIdByPhone(String phone) {
-        JsonNode page = asAdmin().get().uri(uri -> uri.path("/api/customers").queryParam("q", phone.substring(3)).build())
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-        assertThat(page.get("items").size()).isEqualTo(1);
-        return page.get("items").get(0).get("id").asString();
+        return ApiFixture.customerIdByPhone(asAdmin(), phone);
     }
 }

@@ -1,5 +1,6 @@
 package io.baifang.customers;
 
+import io.baifang.shared.ApiFixture;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -330,17 +331,11 @@ abstract class CustomerRegistryContract {
     }
 
     private void createUser(String username, String role, String branch) {
-        asAdmin().post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", username, "password", username + "-password", "role", role,
-                        "branches", List.of(branch)))
-                .exchange().expectStatus().isCreated();
+        ApiFixture.createUser(asAdmin(), username, role, branch);
     }
 
     private String customerIdByPhone(String phone) {
-        JsonNode page = asAdmin().get().uri(uri -> uri.path("/api/customers").queryParam("q", phone.substring(3)).build())
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-        assertThat(page.get("items").size()).isEqualTo(1);
-        return page.get("items").get(0).get("id").asString();
+        return ApiFixture.customerIdByPhone(asAdmin(), phone);
     }
 
     /** The registry as leads-sample.customers.json describes it: phone, branch, consent, tags, complete. */

@@ -1,5 +1,6 @@
 package io.baifang.templates;
 
+import io.baifang.shared.ApiFixture;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,12 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -192,18 +190,11 @@ class TemplatesApiTests {
     }
 
     private void importSampleSheet() {
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        ClassPathResource sheet = new ClassPathResource("samples/leads-sample.csv");
-        body.part("file", sheet).filename(sheet.getFilename());
-        asAdmin().post().uri("/api/customers/import").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(body.build())).exchange().expectStatus().isOk();
+        ApiFixture.importSampleSheet(asAdmin());
     }
 
     private String customerIdByPhone(String phone) {
-        JsonNode page = asAdmin().get().uri(uri -> uri.path("/api/customers").queryParam("q", phone.substring(3)).build())
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-        assertThat(page.get("items").size()).isEqualTo(1);
-        return page.get("items").get(0).get("id").asString();
+        return ApiFixture.customerIdByPhone(asAdmin(), phone);
     }
 
     private WebTestClient asAdmin() {

@@ -1,5 +1,6 @@
 package io.baifang.channels.twilio;
 
+import io.baifang.shared.ApiFixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -158,18 +157,11 @@ class TwilioJourneyTests {
     }
 
     private void importTheSampleSheet() {
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("file", new ClassPathResource("samples/leads-sample.csv")).filename("leads-sample.csv");
-        asAdmin().post().uri("/api/customers/import")
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(body.build()))
-                .exchange().expectStatus().isOk();
+        ApiFixture.importSampleSheet(asAdmin());
     }
 
     private String customerIdByPhone(String phone) {
-        JsonNode page = asAdmin().get().uri(uri -> uri.path("/api/customers").queryParam("q", phone).build())
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-        return page.get("items").get(0).get("id").asString();
+        return ApiFixture.customerIdByPhone(asAdmin(), phone);
     }
 
     private WebTestClient asAdmin() {
