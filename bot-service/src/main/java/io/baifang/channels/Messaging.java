@@ -11,6 +11,7 @@ import io.baifang.branches.BranchNetwork;
 import io.baifang.contactpolicy.Channel;
 import io.baifang.contactpolicy.ContactAttempt;
 import io.baifang.contactpolicy.ContactCategory;
+import io.baifang.contactpolicy.ContactDecision;
 import io.baifang.contactpolicy.ContactGate;
 import io.baifang.contactpolicy.ContactOutcome;
 import io.baifang.customers.Customer;
@@ -34,13 +35,17 @@ import reactor.core.publisher.Mono;
  * caller's) and find the channel and address; a missing variable or an unavailable channel stops here,
  * before anything is counted;</li>
  * <li>{@link #decide}: ask the {@link ContactGate} (marketing, transactional, or the opt-out
- * confirmation);</li>
+ * confirmation), with the provider and signature so that provider flow-control limits apply;</li>
  * <li>{@link #queue}: store the message {@code QUEUED} with the contact log entry that allowed it;</li>
  * <li>{@link #dispatch}: hand it to the channel, trying again a few times when the provider says later;</li>
  * <li>{@link #recordOutcome}: accepted is {@code SENT} with the provider's id; retry-later stays
  * {@code QUEUED} for the retry sweep; rejected is {@code FAILED}, the contact is released, and a recipient
  * who unsubscribed at the carrier is opted out.</li>
  * </ol>
+ * A marketing message the policy defers (quiet hours) is not dropped: it is stored {@code QUEUED} without a
+ * contact, due when the quiet hours end, and {@link #resendDue the sweep} decides it again then — allowed, it
+ * goes out; deferred again, it waits; refused meanwhile (the day's slot went to another message, the customer
+ * opted out), it fails with the policy's reason, which the contact log explains.
  */
 @Service
 public class Messaging {
@@ -48,6 +53,9 @@ public class Messaging {
     private static final Logger log = LoggerFactory.getLogger(Messaging.class);
 
     static final String OPT_OUT_CONFIRMATION_TEMPLATE = "opt-out-confirmation";
+
+    /** How long a deferred message waits before asking again while the counters are being rebuilt. */
+    private static final Duration WAIT_WHILE_PAUSED = Duration.ofSeconds(10);
 
     private final MessageTemplates templates;
     private final BranchNetwork branches;
@@ -96,7 +104,17 @@ public class Messaging {
     /** Like {@link #sendToCustomer}, for a caller that has just read the customer (after a branch check). */
     public Mono<SendResult> sendTo(Customer customer, String templateId, Map<String, ?> variables,
                                    ChannelKind channel, String sentBy) {
-        return Mono.fromCallable(() -> draft(customer, templateId, variables, channel, sentBy))
+        return sendTo(customer, templateId, null, variables, channel, sentBy);
+    }
+
+    /**
+     * Like {@link #sendTo(Customer, String, Map, ChannelKind, String)} with a chosen A/B variant;
+     * {@code variantId} {@code null} gives the customer their own variant by the template's weights (always the
+     * same one for the same customer).
+     */
+    public Mono<SendResult> sendTo(Customer customer, String templateId, String variantId, Map<String, ?> variables,
+                                   ChannelKind channel, String sentBy) {
+        return Mono.fromCallable(() -> draft(customer, templateId, variantId, variables, channel, sentBy))
                 .flatMap(this::decide)
                 .flatMap(this::sendIfAllowed);
     }
@@ -124,8 +142,10 @@ public class Messaging {
     record Decided(Draft draft, ContactOutcome outcome) {
     }
 
-    Draft draft(Customer customer, String templateId, Map<String, ?> variables, ChannelKind kind, String sentBy) {
-        RenderedMessage rendered = templates.render(templateId, null, variablesFor(customer, variables),
+    Draft draft(Customer customer, String templateId, String variantId, Map<String, ?> variables, ChannelKind kind,
+                String sentBy) {
+        String variant = variantId != null ? variantId : variantFor(templateId, customer);
+        RenderedMessage rendered = templates.render(templateId, variant, variablesFor(customer, variables),
                 kind == null ? null : MessageChannel.valueOf(kind.name()));
         ChannelKind chosen = ChannelKind.valueOf(rendered.channel().name());
         OutboundChannel channel = channels.forKind(chosen)
@@ -135,21 +155,28 @@ public class Messaging {
     }
 
     Mono<Decided> decide(Draft draft) {
-        ContactAttempt attempt = new ContactAttempt(draft.customer().id(),
-                Channel.valueOf(draft.channel().kind().name()), categoryOf(draft.rendered()), null,
-                draft.rendered().templateId(), null, false, true);
+        ContactAttempt attempt = attemptFor(draft.customer().id(), draft.channel(), draft.rendered().templateId());
         return gate.request(attempt, draft.sentBy(), null)
                 .map(outcome -> new Decided(draft, outcome));
     }
 
     Mono<MessageRow> queue(Decided decided) {
-        MessageRow row = queuedRow(decided);
-        Mono<Void> stored = store.insert(row)
-                .then(store.appendHistory(row.id(), DeliveryStatus.QUEUED, null, row.createdAt(), row.createdAt()));
-        return transaction.transactional(stored)
-                .thenReturn(row)
+        Instant now = clock.instant();
+        // the retry sweep leaves it alone while this send is in progress
+        MessageRow row = queuedRow(decided.draft(), decided.outcome().logEntryId(), null, now.plus(settings.sendLease()));
+        return stored(row)
                 // the contact was counted for a message that now will not go out: give the slot back
                 .onErrorResume(failure -> gate.release(decided.outcome()).then(Mono.error(failure)));
+    }
+
+    /**
+     * Keeps a message the policy deferred, uncounted and without its contact, due when the deferral ends; the
+     * sweep decides it again then ({@link #decideAgain}).
+     */
+    Mono<SendResult> queueDeferred(Decided decided, ContactDecision.Deferred deferred) {
+        MessageRow row = queuedRow(decided.draft(), null, decided.outcome().decisionName(), deferred.until());
+        return stored(row)
+                .thenReturn(new SendResult.Deferred(row.id(), decided.outcome()));
     }
 
     Mono<SendOutcome> dispatch(MessageRow message, OutboundChannel channel) {
@@ -181,6 +208,9 @@ public class Messaging {
     }
 
     private Mono<SendResult> resend(MessageRow due) {
+        if (due.awaitsDecision()) {
+            return decideAgain(due);
+        }
         OutboundChannel channel = channels.find(due.channel(), due.provider()).orElse(null);
         if (channel == null || due.sendAttempts() + 1 >= settings.resendAttempts()) {
             String why = channel == null ? "provider " + due.provider() + " is not available" : "retries exhausted";
@@ -190,9 +220,55 @@ public class Messaging {
         return sendOnce(due, channel).flatMap(outcome -> recordOutcome(due, channel, outcome));
     }
 
+    /** A deferred message come due: the policy decides it again, as if it were being sent now. */
+    private Mono<SendResult> decideAgain(MessageRow deferred) {
+        OutboundChannel channel = channels.find(deferred.channel(), deferred.provider()).orElse(null);
+        if (channel == null) {
+            return recordOutcome(deferred, null, new SendOutcome.Rejected(RejectionReason.PROVIDER_UNAVAILABLE, null,
+                    "provider " + deferred.provider() + " is not available"));
+        }
+        ContactAttempt attempt = attemptFor(deferred.customerId(), channel, deferred.templateId());
+        return gate.request(attempt, deferred.sentBy(), null)
+                .flatMap(outcome -> sendOrWaitAgain(deferred, channel, outcome))
+                .onErrorResume(ContactGate.UnknownCustomerException.class,
+                        gone -> failUnsent(deferred, "UNKNOWN_CUSTOMER", null));
+    }
+
+    private Mono<SendResult> sendOrWaitAgain(MessageRow deferred, OutboundChannel channel, ContactOutcome outcome) {
+        Instant now = clock.instant();
+        ContactDecision decision = outcome.decision();
+        if (decision instanceof ContactDecision.Allowed) {
+            MessageRow decided = deferred.decidedBy(outcome.logEntryId());
+            return store.recordDecision(deferred.id(), outcome.logEntryId(), now)
+                    .then(sendOnce(decided, channel))
+                    .flatMap(sent -> recordOutcome(decided, channel, sent));
+        }
+        if (decision instanceof ContactDecision.Deferred again) {
+            return store.deferAgain(deferred.id(), again.until(), outcome.decisionName(), now)
+                    .thenReturn(new SendResult.Deferred(deferred.id(), outcome));
+        }
+        if (decision instanceof ContactDecision.Paused) {
+            // the counters are being rebuilt: marketing waits, it is not refused
+            return store.deferAgain(deferred.id(), now.plus(WAIT_WHILE_PAUSED), outcome.decisionName(), now)
+                    .thenReturn(new SendResult.Deferred(deferred.id(), outcome));
+        }
+        return failUnsent(deferred, outcome.decisionName(), outcome);
+    }
+
+    /** Refused when it came due: it never went out and nothing was counted; the message says why. */
+    private Mono<SendResult> failUnsent(MessageRow deferred, String reason, ContactOutcome outcome) {
+        Mono<?> failed = recorder.recordStatus(deferred, DeliveryStatus.FAILED, reason, clock.instant());
+        return outcome == null
+                ? failed.thenReturn(new SendResult.Sent(deferred.id(), DeliveryStatus.FAILED, reason))
+                : failed.thenReturn(new SendResult.Refused(outcome));
+    }
+
     // --- how each step is done
 
     private Mono<SendResult> sendIfAllowed(Decided decided) {
+        if (decided.outcome().decision() instanceof ContactDecision.Deferred deferred) {
+            return queueDeferred(decided, deferred);
+        }
         if (!decided.outcome().isAllowed()) {
             return Mono.just(new SendResult.Refused(decided.outcome()));
         }
@@ -220,24 +296,46 @@ public class Messaging {
         return customer.phone();
     }
 
-    private static ContactCategory categoryOf(RenderedMessage rendered) {
-        if (OPT_OUT_CONFIRMATION_TEMPLATE.equals(rendered.templateId())) {
-            return ContactCategory.OPT_OUT_CONFIRMATION;
-        }
-        return rendered.category().isMarketing() ? ContactCategory.MARKETING : ContactCategory.TRANSACTIONAL;
+    private String variantFor(String templateId, Customer customer) {
+        return templates.find(templateId)
+                .map(template -> template.variantFor(customer.id().toString()).id())
+                .orElse(null);
     }
 
-    private MessageRow queuedRow(Decided decided) {
-        Draft draft = decided.draft();
+    /** What the policy sees of a message: who, on which channel and provider, which category and template. */
+    private ContactAttempt attemptFor(UUID customerId, OutboundChannel channel, String templateId) {
+        return new ContactAttempt(customerId, Channel.valueOf(channel.kind().name()), categoryOf(templateId), null,
+                templateId, null, false, true)
+                .via(channel.provider(), templates.signature());
+    }
+
+    /** A template that is gone since the message was queued is treated as marketing, the strictest. */
+    private ContactCategory categoryOf(String templateId) {
+        if (OPT_OUT_CONFIRMATION_TEMPLATE.equals(templateId)) {
+            return ContactCategory.OPT_OUT_CONFIRMATION;
+        }
+        boolean marketing = templates.find(templateId)
+                .map(template -> template.category().isMarketing())
+                .orElse(true);
+        return marketing ? ContactCategory.MARKETING : ContactCategory.TRANSACTIONAL;
+    }
+
+    /** Stores a queued message and its first history row, in one transaction. */
+    private Mono<MessageRow> stored(MessageRow row) {
+        Mono<Void> stored = store.insert(row)
+                .then(store.appendHistory(row.id(), DeliveryStatus.QUEUED, row.errorCode(), row.createdAt(),
+                        row.createdAt()));
+        return transaction.transactional(stored).thenReturn(row);
+    }
+
+    private MessageRow queuedRow(Draft draft, UUID contactLogId, String waitingFor, Instant nextAttemptAt) {
         RenderedMessage rendered = draft.rendered();
         Instant now = clock.instant();
         return new MessageRow(ids.next(), draft.customer().id(), MessageDirection.OUTBOUND, draft.channel().kind(),
                 draft.channel().provider(), null, draft.address(), rendered.templateId(), rendered.variantId(),
                 rendered.text(), rendered.encoding().name(), rendered.segments(), rendered.cost(),
-                rendered.currency().getCurrencyCode(), DeliveryStatus.QUEUED, null, decided.outcome().logEntryId(),
-                draft.campaignId(), draft.sentBy(), 0,
-                // the retry sweep leaves it alone while this send is in progress
-                now.plus(settings.sendLease()), null, now, now);
+                rendered.currency().getCurrencyCode(), DeliveryStatus.QUEUED, waitingFor, contactLogId,
+                draft.campaignId(), draft.sentBy(), 0, nextAttemptAt, null, now, now);
     }
 
     private Mono<SendOutcome> tryToSend(MessageRow message, OutboundChannel channel, int attempt) {
