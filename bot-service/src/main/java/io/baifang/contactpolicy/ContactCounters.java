@@ -44,4 +44,11 @@ interface ContactCounters {
 
     /** Declares the counters rebuilt: decisions resume. */
     Mono<Void> markRecovered(Instant now);
+
+    /**
+     * Runs a rebuild while no other instance sharing these counters runs one. The JVM store belongs to one
+     * instance and runs it as it is; the Redis store holds a lock in Redis for as long as the rebuild runs,
+     * and signals {@link RecoveryRunningElsewhereException} when another instance holds it.
+     */
+    <T> Mono<T> exclusively(Mono<T> rebuild);
 }

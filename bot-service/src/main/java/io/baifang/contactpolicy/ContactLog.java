@@ -28,6 +28,8 @@ final class ContactLog {
     /** PostgreSQL takes at most 65,535 parameters in one statement; H2 gets slices under this. */
     private static final int MAX_PARAMETERS = 30_000;
 
+    private static final int RECOVERY_FETCH_SIZE = 1_000;
+
     private record Column(String name, Class<?> type, String postgresType) {
     }
 
@@ -97,11 +99,18 @@ final class ContactLog {
                 .one();
     }
 
-    /** Every contact allowed after {@code since} and not released: what the counters must remember. */
+    /**
+     * Every contact allowed after {@code since} and not released: what the counters must remember. Ordered by
+     * customer, so recovery can rebuild one customer at a time while the rows stream in; read in pages of
+     * {@link #RECOVERY_FETCH_SIZE} rows where the driver supports it (PostgreSQL), so the database does not
+     * push a month of contacts at once.
+     */
     Flux<PastContact> allowedSince(Instant since) {
-        return db.sql(SELECT + "where decision = :allowed and recorded_at > :since and released_at is null")
+        return db.sql(SELECT + "where decision = :allowed and recorded_at > :since and released_at is null "
+                        + "order by customer_id, recorded_at")
                 .bind("allowed", ContactLogEntry.ALLOWED)
                 .bind("since", since.atOffset(ZoneOffset.UTC))
+                .filter(statement -> statement.fetchSize(RECOVERY_FETCH_SIZE))
                 .map(ContactLog::entryOf)
                 .all()
                 .map(ContactLogEntry::asPastContact);

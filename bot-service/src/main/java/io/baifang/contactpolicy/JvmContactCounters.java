@@ -70,6 +70,12 @@ final class JvmContactCounters implements ContactCounters {
         return Mono.fromRunnable(() -> recovered.set(true));
     }
 
+    /** One instance owns this store, and {@link CounterRecovery} already runs one rebuild at a time in it. */
+    @Override
+    public <T> Mono<T> exclusively(Mono<T> rebuild) {
+        return rebuild;
+    }
+
     /**
      * Forgets every counter, as a restart does: decisions pause until recovery rebuilds them from the log.
      * For tests of that recovery, and for an operator's "rebuild the counters" action.

@@ -41,6 +41,25 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
 
     static final String DEFAULT_PREFIX = "baifang:counters";
 
+    /**
+     * The recovery lock lapses this long after it was taken or last extended. Its holder extends it every
+     * third of that while the rebuild runs, so a long rebuild keeps it and a holder that died frees it within
+     * half a minute; marketing is paused meanwhile, so a short lease costs little.
+     */
+    static final Duration DEFAULT_LOCK_LEASE = Duration.ofSeconds(30);
+
+    /** Deletes the lock only if it is still ours: it may have lapsed and been taken by another instance. */
+    private static final String RELEASE_IF_OURS = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0
+            """;
+
+    /** Extends the lock only if it is still ours; 0 means another instance has it now. */
+    private static final String EXTEND_IF_OURS = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+            return 0
+            """;
+
     private static final String LOST =
             "Redis lost the contact counters; marketing waits until they are rebuilt from the contact log";
 
@@ -50,25 +69,34 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
     private final CounterKeys keys;
     private final CounterScript script;
     private final Duration timeout;
+    private final Duration lockLease;
 
     RedisContactCounters(StatefulRedisConnection<String, String> connection, ContactRules rules, String prefix,
             Duration timeout) {
-        this(connection, connection.async(), rules, prefix, timeout);
+        this(connection, rules, prefix, timeout, DEFAULT_LOCK_LEASE);
+    }
+
+    /** @param lockLease how long the recovery lock lasts unless its holder extends it (see {@link #exclusively}) */
+    RedisContactCounters(StatefulRedisConnection<String, String> connection, ContactRules rules, String prefix,
+            Duration timeout, Duration lockLease) {
+        this(connection, connection.async(), rules, prefix, timeout, lockLease);
     }
 
     RedisContactCounters(StatefulRedisClusterConnection<String, String> connection, ContactRules rules,
             String prefix, Duration timeout) {
-        this(connection, connection.async(), rules, prefix, timeout);
+        this(connection, connection.async(), rules, prefix, timeout, DEFAULT_LOCK_LEASE);
     }
 
     private RedisContactCounters(StatefulConnection<String, String> connection,
-            RedisClusterAsyncCommands<String, String> commands, ContactRules rules, String prefix, Duration timeout) {
+            RedisClusterAsyncCommands<String, String> commands, ContactRules rules, String prefix, Duration timeout,
+            Duration lockLease) {
         this.connection = connection;
         this.commands = commands;
         this.rules = rules;
         this.keys = new CounterKeys(prefix);
         this.script = new CounterScript(rules.settings());
         this.timeout = timeout;
+        this.lockLease = lockLease;
         connection.setAutoFlushCommands(false);
     }
 
@@ -134,6 +162,53 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
             keys.allMarkers().forEach(marker -> markers.put(marker, epoch));
             return awaitFlushed(commands.mset(markers));
         }).then();
+    }
+
+    /**
+     * Runs the rebuild holding the recovery lock ({@code SET NX PX} with a random token), extended every
+     * third of its lease while the rebuild runs and released by compare-and-delete, so that of several
+     * instances on one Redis only one rebuilds at a time. When another instance holds the lock, or takes it
+     * over because this one stalled for a whole lease, the answer is {@link RecoveryRunningElsewhereException}
+     * (and the rebuild is cancelled: the other instance finishes it).
+     */
+    @Override
+    public <T> Mono<T> exclusively(Mono<T> rebuild) {
+        // a secret that proves ownership of the lock, not an id of anything: random on purpose
+        String token = UUID.randomUUID().toString();
+        Mono<String> held = takeLock(token)
+                .flatMap(taken -> taken ? Mono.just(token) : Mono.error(new RecoveryRunningElsewhereException(
+                        "another instance is rebuilding the contact counters")))
+                // the rebuild is the caller's work: off Lettuce's event loop, which is for reading and writing
+                .publishOn(Schedulers.parallel());
+        return Mono.usingWhen(held, owned -> whileExtending(rebuild, owned), this::releaseLock);
+    }
+
+    private Mono<Boolean> takeLock(String token) {
+        return Mono.defer(() -> {
+            requireOpen();
+            return awaitFlushed(commands.set(keys.recoveryLock(), token, SetArgs.Builder.nx().px(lockLease.toMillis())));
+        }).map("OK"::equals).defaultIfEmpty(false);
+    }
+
+    private <T> Mono<T> whileExtending(Mono<T> rebuild, String token) {
+        Mono<T> lost = Flux.interval(lockLease.dividedBy(3))
+                .concatMap(tick -> extendLock(token))
+                .filter(extended -> !extended)
+                .next()
+                .flatMap(gone -> Mono.error(new RecoveryRunningElsewhereException(
+                        "the recovery lock lapsed and another instance took it over")));
+        return Mono.firstWithSignal(rebuild, lost);
+    }
+
+    private Mono<Boolean> extendLock(String token) {
+        return Mono.defer(() -> awaitFlushed(commands.<Long>eval(EXTEND_IF_OURS, ScriptOutputType.INTEGER,
+                        new String[] {keys.recoveryLock()}, token, Long.toString(lockLease.toMillis()))))
+                .map(extended -> extended == 1L);
+    }
+
+    private Mono<Void> releaseLock(String token) {
+        return Mono.defer(() -> awaitFlushed(commands.<Long>eval(RELEASE_IF_OURS, ScriptOutputType.INTEGER,
+                new String[] {keys.recoveryLock()}, token))).then();
     }
 
     /** Closes this store's own connection (the client belongs to whoever created it). */

@@ -198,6 +198,11 @@ class ContactPolicyTests {
         }
 
         @Override
+        public <T> Mono<T> exclusively(Mono<T> rebuild) {
+            return unreachable();
+        }
+
+        @Override
         public Mono<Boolean> needsRecovery() {
             return unreachable();
         }

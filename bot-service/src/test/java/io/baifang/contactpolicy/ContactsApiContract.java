@@ -2,6 +2,7 @@ package io.baifang.contactpolicy;
 
 import io.baifang.shared.ApiFixture;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -60,6 +61,12 @@ abstract class ContactsApiContract {
 
     @Autowired
     CounterRecovery counterRecovery;
+
+    @Autowired
+    ContactLog contactLog;
+
+    @Autowired
+    ContactCounters counters;
 
     /** Loses every counter, as a restart of the JVM store or of an empty Redis does. */
     abstract void loseTheCounters();
@@ -231,6 +238,30 @@ abstract class ContactsApiContract {
                 .jsonPath("$.rule").isEqualTo("marketing-1d");
         String other = customerIdByPhone(ANOTHER_CONSENTING);
         record(other, "PHONE", "MARKETING").expectStatus().isCreated();
+    }
+
+    @Test
+    void recoveryStreamsTheLogInTheDatabasesCustomerOrderAndRebuildsEveryCustomer() {
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        List<ContactLogEntry> lines = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            ContactAttempt attempt = ContactAttempt.marketing(UUID.randomUUID(), Channel.SMS);
+            lines.add(ContactLogEntry.of(UUID.randomUUID(), attempt, ContactDecision.Allowed.uncounted(), null,
+                    ContactLogEntry.SYSTEM, anHourAgo));
+            lines.add(ContactLogEntry.of(UUID.randomUUID(), attempt, ContactDecision.Allowed.uncounted(), null,
+                    ContactLogEntry.SYSTEM, anHourAgo.minus(Duration.ofDays(3))));
+        }
+        contactLog.recordAll(lines).block();
+
+        loseTheCounters();
+        CounterRecovery.Recovery rebuilt = counterRecovery.recover(contactLog::allowedSince).block(Duration.ofSeconds(30));
+
+        // a database that ordered customers differently from the recovery's check would fail the rebuild
+        assertThat(rebuilt.customers()).isEqualTo(300);
+        assertThat(rebuilt.contacts()).isEqualTo(600);
+        UUID oneOfThem = lines.get(0).customerId();
+        assertThat(counters.check(ContactAttempt.marketing(oneOfThem, Channel.PHONE), Instant.now()).block())
+                .isInstanceOf(ContactDecision.Refused.class);
     }
 
     @Test
