@@ -87,8 +87,10 @@ class ContactPolicyConfiguration {
 
     @Bean
     CounterRecoverySchedule counterRecoverySchedule(CounterRecovery recovery, ContactLog contactLog,
-            @Value("${baifang.contact-policy.recovery-check-interval:PT10S}") Duration interval) {
-        return new CounterRecoverySchedule(recovery, contactLog, interval);
+            @Value("${baifang.contact-policy.recovery-check-interval:PT10S}") Duration interval,
+            ContactPolicySettings settings, ObjectProvider<Clock> clock) {
+        return new CounterRecoverySchedule(recovery, contactLog, interval, settings.holdGrace(),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -356,7 +356,7 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
             return new ContactDecision.Paused(LOST);
         }
         if (status == CounterScript.ALLOWED) {
-            return mode == Mode.CHECK ? ContactDecision.Allowed.uncounted() : allowed(request);
+            return mode == Mode.CHECK ? ContactDecision.Allowed.uncounted() : allowed(request, answer);
         }
         ContactHistory history = new ContactHistory(
                 CounterRecordCodec.decode((String) answer.get(1)),
@@ -369,11 +369,16 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
         return verdict.decision();
     }
 
-    private static ContactDecision allowed(CounterRequest request) {
+    private static ContactDecision allowed(CounterRequest request, List<Object> answer) {
         ProviderSubmission submission = request.countsSubmission()
                 ? new ProviderSubmission(request.at(), request.routeKey())
                 : null;
-        return new ContactDecision.Allowed(new Reservation(request.customerId(), request.counted(), submission));
+        List<CountedContact> used = answer.size() > 1 ? CounterRecordCodec.decode((String) answer.get(1)) : List.of();
+        List<CountedContact> displaced = answer.size() > 2
+                ? CounterRecordCodec.decode((String) answer.get(2))
+                : List.of();
+        return new ContactDecision.Allowed(new Reservation(request.customerId(), request.counted(), submission,
+                used.isEmpty() ? null : used.get(0), displaced));
     }
 
     private String[] requestKeys(CounterRequest request) {

@@ -280,4 +280,35 @@ abstract class ContactCountersContractTests {
         StepVerifier.create(store.needsRecovery()).expectNext(false).verifyComplete();
         assertThat(store.reserve(marketingSms(aCustomer()), MONDAY_10).block()).isInstanceOf(Allowed.class);
     }
+
+    @Test
+    void aSendNamesTheHoldOfItsWaveItUsedAndAHigherPriorityHoldNamesTheHoldItDisplaced() {
+        ContactCounters store = store();
+        UUID customer = aCustomer();
+        Instant tuesday10 = at("2026-03-03T10:00");
+        Allowed cardOffer = (Allowed) store.hold(campaignSms(customer, "card-offer", 1, 1), tuesday10, MONDAY_10).block();
+        Allowed pensionDay = (Allowed) store.hold(campaignSms(customer, "pension-day", 1, 9), tuesday10.plusSeconds(60),
+                MONDAY_10).block();
+
+        assertThat(pensionDay.reservation().displaced()).containsExactly(cardOffer.reservation().counted());
+        assertThat(pensionDay.reservation().usedHold()).isNull();
+        Allowed sent = (Allowed) store.reserve(campaignSms(customer, "pension-day", 1, 9), tuesday10.plusSeconds(60)).block();
+        assertThat(sent.reservation().usedHold()).isEqualTo(pensionDay.reservation().counted());
+        assertThat(sent.reservation().displaced()).isEmpty();
+    }
+
+    @Test
+    void rebuildingRestoresTheHoldsThatStillStand() {
+        ContactCounters store = store();
+        UUID customer = aCustomer();
+        List<PastContact> log = List.of(PastContact.heldFor(campaignSms(customer, "pension-day", 1, 9),
+                at("2026-03-03T10:00")));
+
+        store.rebuild(customer, log, MONDAY_10).block();
+
+        assertThat(store.reserve(campaignSms(customer, "card-offer", 1, 1), at("2026-03-03T09:00")).block())
+                .isEqualTo(new Refused(Reason.FREQUENCY_CAP, "marketing-1d", at("2026-03-04T10:00")));
+        assertThat(store.reserve(campaignSms(customer, "pension-day", 1, 9), at("2026-03-03T10:00")).block())
+                .isInstanceOf(Allowed.class);
+    }
 }

@@ -3,6 +3,7 @@ package io.baifang.contactpolicy;
 import io.baifang.shared.ApiFixture;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -293,7 +294,111 @@ abstract class ContactsApiContract {
                 .singleElement().satisfies(entry -> assertThat(entry.released()).isTrue());
     }
 
+    @Test
+    void aHoldIsLoggedWithItsPlanAndItsLineSaysWhenTheWaveIsCancelled() {
+        UUID id = UUID.fromString(customerIdByPhone(CONSENTING));
+        Instant plannedAt = Instant.now().plus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
+        ContactDecision hold = gate.holdAhead(campaignSms(id, "pension-day", 2, 9), plannedAt).block();
+
+        JsonNode line = holdLineOf(id);
+        assertThat(line.get("campaignId").asString()).isEqualTo("pension-day");
+        assertThat(OffsetDateTime.parse(line.get("plannedAt").asString()).toInstant()).isEqualTo(plannedAt);
+        assertThat(line.get("released").asBoolean()).isFalse();
+        assertThat(line.get("recordedBy").asString()).isEqualTo("system");
+        // the existing fields stay as they were
+        assertThat(line.has("id") && line.has("customerId") && line.has("channel") && line.has("category")
+                && line.has("templateId") && line.has("rule") && line.has("nextAllowedAt") && line.has("note")
+                && line.has("recordedAt") && line.has("releasedAt")).isTrue();
+        // the hold stands: a staff call now would put two contacts within a day
+        record(id.toString(), "PHONE", "MARKETING").expectStatus().isEqualTo(HttpStatus.CONFLICT);
+
+        gate.releaseHold(hold).block();
+        gate.releaseHold(hold).block();
+
+        JsonNode released = holdLineOf(id);
+        assertThat(released.get("released").asBoolean()).isTrue();
+        assertThat(released.get("releaseReason").asString()).isEqualTo("CANCELLED");
+        record(id.toString(), "PHONE", "MARKETING").expectStatus().isCreated();
+    }
+
+    @Test
+    void theLogSaysWhichHoldWasDisplacedAndWhichWasUsedBySend() {
+        UUID id = UUID.fromString(customerIdByPhone(CONSENTING));
+        Instant plannedAt = Instant.now().plus(Duration.ofMinutes(30));
+        gate.holdAhead(campaignSms(id, "card-offer", 1, 1), plannedAt).block();
+        assertThat(gate.holdAhead(campaignSms(id, "pension-day", 1, 9), plannedAt.plusSeconds(60)).block())
+                .isInstanceOf(ContactDecision.Allowed.class);
+
+        List<ContactOutcome> sent = gate.requestAll(List.of(ContactRequest.bySystem(campaignSms(id, "pension-day", 1, 9))))
+                .collectList().block();
+
+        assertThat(sent).singleElement().satisfies(outcome -> assertThat(outcome.decisionName()).isEqualTo("ALLOWED"));
+        List<String> lines = new ArrayList<>();
+        contactsOf(id).get("items").forEach(line -> lines.add(String.join("|", line.get("decision").asString(),
+                line.get("campaignId").asString(),
+                line.get("releaseReason").isNull() ? "-" : line.get("releaseReason").asString())));
+        assertThat(lines).containsExactlyInAnyOrder(
+                "HELD|card-offer|DISPLACED",
+                "HELD|pension-day|USED",
+                "ALLOWED|pension-day|-");
+    }
+
+    @Test
+    void aHoldUnusedPastItsGraceIsMarkedLapsed() {
+        UUID id = UUID.fromString(customerIdByPhone(CONSENTING));
+        gate.holdAhead(campaignSms(id, "pension-day", 1, 9), Instant.now().minus(Duration.ofHours(3))).block();
+        gate.holdAhead(campaignSms(id, "fund-fair", 1, 9), Instant.now().plus(Duration.ofDays(3))).block();
+
+        recovery.markLapsedHolds().block();
+
+        List<String> lines = new ArrayList<>();
+        contactsOf(id).get("items").forEach(line -> lines.add(line.get("campaignId").asString() + "|"
+                + (line.get("releaseReason").isNull() ? "-" : line.get("releaseReason").asString())));
+        assertThat(lines).containsExactlyInAnyOrder("pension-day|LAPSED", "fund-fair|-");
+    }
+
+    @Test
+    void afterTheCountersAreLostTheHoldsThatStillStandAreRebuiltFromTheLog() {
+        UUID held = UUID.fromString(customerIdByPhone(CONSENTING));
+        UUID cancelled = UUID.fromString(customerIdByPhone(ANOTHER_CONSENTING));
+        Instant inAnHour = Instant.now().plus(Duration.ofHours(1));
+        gate.holdAhead(campaignSms(held, "pension-day", 1, 9), inAnHour).block();
+        gate.releaseHold(gate.holdAhead(campaignSms(cancelled, "pension-day", 1, 9), inAnHour).block()).block();
+
+        loseTheCounters();
+        CounterRecovery.Recovery rebuilt = counterRecovery.recover(contactLog::allowedSince).block(Duration.ofSeconds(30));
+
+        assertThat(rebuilt.contacts()).isEqualTo(1);
+        record(held.toString(), "PHONE", "MARKETING").expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.rule").isEqualTo("marketing-1d");
+        record(cancelled.toString(), "PHONE", "MARKETING").expectStatus().isCreated();
+        // the wave's own send still uses its rebuilt hold
+        assertThat(gate.requestAll(List.of(ContactRequest.bySystem(campaignSms(held, "pension-day", 1, 9))))
+                .blockFirst().decisionName()).isEqualTo("ALLOWED");
+    }
+
     // --- fixtures
+
+    private static ContactAttempt campaignSms(UUID customer, String campaign, int wave, int priority) {
+        return ContactAttempt.marketing(customer, Channel.SMS).inCampaign(campaign, wave, priority);
+    }
+
+    private JsonNode holdLineOf(UUID customer) {
+        List<JsonNode> holds = new ArrayList<>();
+        contactsOf(customer).get("items").forEach(line -> {
+            if ("HELD".equals(line.get("decision").asString())) {
+                holds.add(line);
+            }
+        });
+        assertThat(holds).hasSize(1);
+        return holds.get(0);
+    }
+
+    private JsonNode contactsOf(UUID customer) {
+        return asAdmin().get().uri("/api/customers/" + customer + "/contacts").exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
 
     private WebTestClient.ResponseSpec record(String customerId, String channel, String category) {
         return record(customerId, channel, category, "{}");
