@@ -73,14 +73,35 @@ public final class ContactGate {
         if (requests.isEmpty()) {
             return Flux.empty();
         }
-        Mono<Map<UUID, Customer>> registry = Flux.fromIterable(requests)
+        Mono<Map<UUID, Customer>> registry = registryOf(requests.stream()
                 .map(request -> request.attempt().customerId())
-                .distinct()
-                .flatMap(this::findKnown, CUSTOMERS_IN_FLIGHT)
-                .collectMap(Customer::id);
+                .toList());
         return registry
                 .map(known -> withRegistryFlags(requests, known))
                 .flatMapMany(checked -> runToTheEnd(decideAndLogAll(checked)).flatMapIterable(Function.identity()));
+    }
+
+    /**
+     * What the policy would decide now for each attempt, in the attempts' order, with opt-out and consent
+     * from the registry as {@link #requestAll} applies them — counting, reserving and logging nothing: for
+     * campaign estimates. Attempts in one preview see each other (a second marketing attempt to the same
+     * customer is {@code FREQUENCY_CAP}); an allowed preview carries no reservation. While the counters are
+     * being rebuilt, marketing previews {@link ContactDecision.Paused} (and a rebuild is started). One
+     * unknown customer fails the preview. Decide in batches of a few thousand: each is one round trip.
+     */
+    public Flux<ContactDecision> preview(List<ContactAttempt> attempts) {
+        if (attempts.isEmpty()) {
+            return Flux.empty();
+        }
+        return registryOf(attempts.stream().map(ContactAttempt::customerId).toList())
+                .map(known -> attempts.stream()
+                        .map(attempt -> withRegistryFlags(attempt, known.get(attempt.customerId())))
+                        .toList())
+                .flatMapMany(policy::preview)
+                .collectList()
+                .doOnNext(decisions -> decisions.stream().filter(ContactDecision.Paused.class::isInstance).findAny()
+                        .ifPresent(paused -> whenPaused.run()))
+                .flatMapIterable(Function.identity());
     }
 
     /**
@@ -281,6 +302,14 @@ public final class ContactGate {
         if (outcome.isPaused()) {
             whenPaused.run();
         }
+    }
+
+    /** The registry's customers, each looked up once; one unknown customer is an error. */
+    private Mono<Map<UUID, Customer>> registryOf(List<UUID> customerIds) {
+        return Flux.fromIterable(customerIds)
+                .distinct()
+                .flatMap(this::findKnown, CUSTOMERS_IN_FLIGHT)
+                .collectMap(Customer::id);
     }
 
     private Mono<Customer> findKnown(UUID customerId) {

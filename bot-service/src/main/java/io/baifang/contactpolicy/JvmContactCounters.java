@@ -2,6 +2,7 @@ package io.baifang.contactpolicy;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +47,19 @@ final class JvmContactCounters implements ContactCounters {
     @Override
     public Mono<ContactDecision> check(ContactAttempt attempt, Instant now) {
         return Mono.fromSupplier(() -> count(rules.sendRequest(attempt, now), now, false));
+    }
+
+    @Override
+    public Mono<Map<UUID, ContactHistory>> historiesFor(List<CounterRequest> requests) {
+        return Mono.fromSupplier(() -> {
+            if (!recovered.get()) {
+                return Map.of();
+            }
+            Map<UUID, ContactHistory> found = new HashMap<>();
+            requests.forEach(request -> found.put(request.customerId(),
+                    histories.getOrDefault(request.customerId(), ContactHistory.empty())));
+            return found;
+        });
     }
 
     @Override

@@ -121,6 +121,62 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
         return decide(rules.sendRequest(attempt, now), Mode.CHECK, now);
     }
 
+    /**
+     * Reads each customer's record, the epoch marker of its slot and the provider submissions the requests
+     * name: every GET written first, one flush, one wait. The decisions are then Java's, from the same
+     * {@link ContactRules} the script's refusals are explained with, so no rule is written twice.
+     */
+    @Override
+    public Mono<Map<UUID, ContactHistory>> historiesFor(List<CounterRequest> requests) {
+        return Mono.defer(() -> {
+            requireOpen();
+            Map<UUID, RedisFuture<String>> records = new LinkedHashMap<>();
+            Map<UUID, String> markerOf = new HashMap<>();
+            Map<String, RedisFuture<String>> markers = new HashMap<>();
+            Map<UUID, Map<String, RedisFuture<String>>> submissions = new HashMap<>();
+            for (CounterRequest request : requests) {
+                UUID customer = request.customerId();
+                String record = keys.record(customer);
+                records.computeIfAbsent(customer, id -> commands.get(record));
+                String marker = markerOf.computeIfAbsent(customer, id -> keys.markerFor(record));
+                markers.computeIfAbsent(marker, commands::get);
+                if (request.routeKey() != null) {
+                    submissions.computeIfAbsent(customer, id -> new HashMap<>())
+                            .computeIfAbsent(request.routeKey(), route -> commands.get(keys.submissions(customer, route)));
+                }
+            }
+            connection.flushCommands();
+            List<RedisFuture<String>> all = new ArrayList<>(records.values());
+            all.addAll(markers.values());
+            submissions.values().forEach(byRoute -> all.addAll(byRoute.values()));
+            return await(CompletableFuture.allOf(all.stream().map(RedisFuture::toCompletableFuture)
+                            .toArray(CompletableFuture[]::new)))
+                    // decoding is the caller's work, beside Lettuce's event loop
+                    .publishOn(Schedulers.parallel())
+                    .then(Mono.fromCallable(() -> historiesOf(records, markerOf, markers, submissions)));
+        });
+    }
+
+    private static Map<UUID, ContactHistory> historiesOf(Map<UUID, RedisFuture<String>> records,
+            Map<UUID, String> markerOf, Map<String, RedisFuture<String>> markers,
+            Map<UUID, Map<String, RedisFuture<String>>> submissions) {
+        Map<UUID, ContactHistory> histories = new HashMap<>();
+        records.forEach((customer, record) -> {
+            if (valueOf(markers.get(markerOf.get(customer))) == null) {
+                return; // lost with its slot: not yet rebuilt
+            }
+            List<ProviderSubmission> submitted = new ArrayList<>();
+            submissions.getOrDefault(customer, Map.of()).forEach((route, times) ->
+                    submitted.addAll(CounterRecordCodec.decodeSubmissions(valueOf(times), route)));
+            histories.put(customer, new ContactHistory(CounterRecordCodec.decode(valueOf(record)), submitted));
+        });
+        return histories;
+    }
+
+    private static String valueOf(RedisFuture<String> reply) {
+        return reply.toCompletableFuture().join();
+    }
+
     @Override
     public Mono<Void> release(Reservation reservation, Instant now) {
         return Mono.defer(() -> {

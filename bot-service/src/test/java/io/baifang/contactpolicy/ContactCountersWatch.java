@@ -2,6 +2,7 @@ package io.baifang.contactpolicy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
@@ -59,5 +60,10 @@ class ContactCountersWatch implements ContactCounters {
     @Override
     public <T> Mono<T> exclusively(Mono<T> rebuild) {
         return store.exclusively(rebuild);
+    }
+
+    @Override
+    public Mono<Map<UUID, ContactHistory>> historiesFor(List<CounterRequest> requests) {
+        return store.historiesFor(requests);
     }
 }

@@ -378,6 +378,51 @@ abstract class ContactsApiContract {
                 .blockFirst().decisionName()).isEqualTo("ALLOWED");
     }
 
+    @Test
+    void aPreviewAppliesTheRegistryAndCountsAndLogsNothing() {
+        UUID consenting = UUID.fromString(customerIdByPhone(CONSENTING));
+        UUID another = UUID.fromString(customerIdByPhone(ANOTHER_CONSENTING));
+        UUID withoutConsent = UUID.fromString(customerIdByPhone(WITHOUT_CONSENT));
+        asAdmin().post().uri("/api/customers/" + another + "/opt-out").exchange().expectStatus().isOk();
+
+        List<ContactDecision> preview = gate.preview(List.of(
+                campaignSms(consenting, "spring-deposit", 1, 5),
+                ContactAttempt.marketing(consenting, Channel.PHONE),
+                // the caller claims consent and misses the opt-out: the registry knows better
+                ContactAttempt.marketing(withoutConsent, Channel.SMS),
+                ContactAttempt.marketing(another, Channel.SMS),
+                ContactAttempt.transactional(another, Channel.SMS),
+                ContactAttempt.transactional(another, Channel.SMS).category(ContactCategory.OPT_OUT_CONFIRMATION)))
+                .collectList().block();
+
+        assertThat(preview).extracting(ContactLogEntry::nameOf).containsExactly(
+                "ALLOWED", "FREQUENCY_CAP", "NO_CONSENT", "OPTED_OUT", "OPTED_OUT", "ALLOWED");
+        assertThat(((ContactDecision.Refused) preview.get(1)).rule()).isEqualTo("marketing-1d");
+        assertThat(((ContactDecision.Allowed) preview.get(0)).reservation()).isNull();
+        assertThat(count("select count(*) as n from contact_log")).isZero();
+        record(consenting.toString(), "PHONE", "MARKETING").expectStatus().isCreated();
+        assertThat(gate.preview(List.of(ContactAttempt.marketing(consenting, Channel.SMS))).blockFirst())
+                .isInstanceOf(ContactDecision.Refused.class);
+    }
+
+    @Test
+    void anUnknownCustomerFailsAPreview() {
+        gate.preview(List.of(ContactAttempt.marketing(UUID.randomUUID(), Channel.SMS)))
+                .as(reactor.test.StepVerifier::create)
+                .expectError(ContactGate.UnknownCustomerException.class)
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void whileTheCountersAreRebuiltAPreviewSaysPausedAndLogsNothing() {
+        UUID consenting = UUID.fromString(customerIdByPhone(CONSENTING));
+        loseTheCounters();
+
+        assertThat(gate.preview(List.of(ContactAttempt.marketing(consenting, Channel.SMS))).collectList().block())
+                .singleElement().isInstanceOf(ContactDecision.Paused.class);
+        assertThat(count("select count(*) as n from contact_log")).isZero();
+    }
+
     // --- fixtures
 
     private static ContactAttempt campaignSms(UUID customer, String campaign, int wave, int priority) {
