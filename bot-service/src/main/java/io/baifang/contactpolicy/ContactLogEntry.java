@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One line of the contact log: a decision of the contact policy, allowed or not, as
+ * One line of the contact log: a decision of the contact policy, allowed or not, or a hold, as
  * {@code GET /api/customers/{id}/contacts} shows it.
  *
- * @param decision      {@code ALLOWED}, a {@link ContactDecision.Reason} name, or {@code PAUSED}
+ * @param decision      {@code ALLOWED}, a {@link ContactDecision.Reason} name, {@code PAUSED}, or {@code HELD}
+ *                      for a hold a scheduled wave placed
  * @param rule          the rule that decided a refusal or deferral ({@code marketing-1d}, {@code opt-out}, …)
  * @param nextAllowedAt when the rule would allow it, for a refusal that waiting helps and for a deferral
  * @param recordedBy    the staff member's username, or {@code system}

@@ -79,7 +79,9 @@ final class ContactPolicy {
                 .map(ContactPolicy::counterRequestOf)
                 .filter(Objects::nonNull)
                 .toList();
-        Mono<Map<UUID, ContactHistory>> histories = toRead.isEmpty() ? Mono.just(Map.of()) : counters.historiesFor(toRead);
+        Mono<Map<UUID, ContactHistory>> histories = toRead.isEmpty()
+                ? Mono.just(Map.of())
+                : counters.historiesFor(toRead);
         return histories
                 .map(read -> previewInTurn(plans, read, now, null))
                 .onErrorResume(CountersUnavailableException.class,
@@ -119,8 +121,9 @@ final class ContactPolicy {
         return decisions;
     }
 
-    /** As {@link #decidePlanned} answers when the counters cannot decide: defer in quiet hours, else pause marketing. */
-    private static ContactDecision unreadable(Plan plan, CounterRequest request, CountersUnavailableException unavailable) {
+    /** As {@link #decidePlanned} answers when the counters cannot decide: defer in quiet hours, pause marketing. */
+    private static ContactDecision unreadable(Plan plan, CounterRequest request,
+            CountersUnavailableException unavailable) {
         if (plan instanceof Plan.CheckThenDefer quiet) {
             return quiet.deferred();
         }

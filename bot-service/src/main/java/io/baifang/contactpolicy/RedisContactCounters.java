@@ -142,7 +142,8 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
                 markers.computeIfAbsent(marker, commands::get);
                 if (request.routeKey() != null) {
                     submissions.computeIfAbsent(customer, id -> new HashMap<>())
-                            .computeIfAbsent(request.routeKey(), route -> commands.get(keys.submissions(customer, route)));
+                            .computeIfAbsent(request.routeKey(),
+                                    route -> commands.get(keys.submissions(customer, route)));
                 }
             }
             connection.flushCommands();
@@ -242,7 +243,8 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
     private Mono<Boolean> takeLock(String token) {
         return Mono.defer(() -> {
             requireOpen();
-            return awaitFlushed(commands.set(keys.recoveryLock(), token, SetArgs.Builder.nx().px(lockLease.toMillis())));
+            SetArgs ifFree = SetArgs.Builder.nx().px(lockLease.toMillis());
+            return awaitFlushed(commands.set(keys.recoveryLock(), token, ifFree));
         }).map("OK"::equals).defaultIfEmpty(false);
     }
 

@@ -245,7 +245,8 @@ abstract class ContactsApiContract {
     void recoveryStreamsTheLogInTheDatabasesCustomerOrderAndRebuildsEveryCustomer() {
         Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
         List<ContactLogEntry> lines = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
+        // more rows than one fetch of the recovery query (1,000), so PostgreSQL pages through them
+        for (int i = 0; i < 1_200; i++) {
             ContactAttempt attempt = ContactAttempt.marketing(UUID.randomUUID(), Channel.SMS);
             lines.add(ContactLogEntry.of(UUID.randomUUID(), attempt, ContactDecision.Allowed.uncounted(), null,
                     ContactLogEntry.SYSTEM, anHourAgo));
@@ -258,8 +259,8 @@ abstract class ContactsApiContract {
         CounterRecovery.Recovery rebuilt = counterRecovery.recover(contactLog::allowedSince).block(Duration.ofSeconds(30));
 
         // a database that ordered customers differently from the recovery's check would fail the rebuild
-        assertThat(rebuilt.customers()).isEqualTo(300);
-        assertThat(rebuilt.contacts()).isEqualTo(600);
+        assertThat(rebuilt.customers()).isEqualTo(1_200);
+        assertThat(rebuilt.contacts()).isEqualTo(2_400);
         UUID oneOfThem = lines.get(0).customerId();
         assertThat(counters.check(ContactAttempt.marketing(oneOfThem, Channel.PHONE), Instant.now()).block())
                 .isInstanceOf(ContactDecision.Refused.class);
