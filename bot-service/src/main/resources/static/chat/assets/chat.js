@@ -65,7 +65,7 @@
 
   function render() {
     var stored = Object.keys(lines).map(function (id) { return lines[id]; });
-    stored.sort(function (a, b) { return a.at < b.at ? -1 : a.at > b.at ? 1 : 0; });
+    stored.sort(function (a, b) { return (Date.parse(a.at) || 0) - (Date.parse(b.at) || 0); });
     var atBottom = thread.scrollHeight - thread.scrollTop - thread.clientHeight < 40;
     thread.textContent = '';
     if (stored.length === 0 && pending.length === 0) {

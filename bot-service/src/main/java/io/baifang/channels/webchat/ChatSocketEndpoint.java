@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
  * The chat socket, {@code /chat/{token}/ws}. The token is checked before the handshake: an unknown one is
  * answered 404 and an expired or revoked one 410, without upgrading. A browser's {@code Origin}, when sent,
  * must be this service ({@code baifang.public-base-url}, or the address the request came to): no other site's
- * page may open a customer's chat. Then, per socket: the thread first, then every frame pushed to the
+ * page may open a customer's chat (403). A customer with {@link ChatSockets#MAX_PER_CUSTOMER} chats open
+ * already is answered 429. Then, per socket: the thread first, then every frame pushed to the
  * customer, while what the page sends is answered in order on the same socket.
  */
 @Configuration(proxyBeanMethods = false)
@@ -71,13 +72,17 @@ class ChatSocketEndpoint {
 
         private Mono<Void> upgradeIfActive(ServerWebExchange exchange, ChatLinkRegistry.Opened opened) {
             if (opened instanceof ChatLinkRegistry.Opened.Active active) {
-                return handshake.handleRequest(exchange, session -> converse(session, active.link()));
+                ChatSockets.ChatSocket socket = sockets.open(active.link().customerId());
+                if (socket == null) {
+                    return answer(exchange, HttpStatus.TOO_MANY_REQUESTS);
+                }
+                return handshake.handleRequest(exchange, session -> converse(session, active.link(), socket))
+                        .doOnError(failed -> sockets.close(socket));
             }
             return answer(exchange, opened instanceof ChatLinkRegistry.Opened.Gone ? HttpStatus.GONE : HttpStatus.NOT_FOUND);
         }
 
-        private Mono<Void> converse(WebSocketSession session, ChatLink link) {
-            ChatSockets.ChatSocket socket = sockets.open(link.customerId());
+        private Mono<Void> converse(WebSocketSession session, ChatLink link, ChatSockets.ChatSocket socket) {
             Mono<Void> answers = session.receive()
                     .concatMap(frame -> answer(frame, link, socket))
                     .doOnNext(socket::offer)

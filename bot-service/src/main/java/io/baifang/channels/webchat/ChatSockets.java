@@ -20,12 +20,23 @@ class ChatSockets {
     /** Frames waiting for a slow page; beyond this a push is not taken (and not counted as delivered). */
     private static final int BUFFER = Queues.SMALL_BUFFER_SIZE;
 
+    /** Tabs one customer may have open on one instance; beyond it the handshake is refused (429). */
+    static final int MAX_PER_CUSTOMER = 8;
+
     private final ConcurrentHashMap<UUID, Set<ChatSocket>> open = new ConcurrentHashMap<>();
 
+    /** A new socket of the customer; null when they have {@link #MAX_PER_CUSTOMER} open already. */
     ChatSocket open(UUID customerId) {
         ChatSocket socket = new ChatSocket(customerId);
-        open.computeIfAbsent(customerId, id -> ConcurrentHashMap.newKeySet()).add(socket);
-        return socket;
+        boolean[] added = {false};
+        open.compute(customerId, (id, sockets) -> {
+            Set<ChatSocket> mine = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
+            if (mine.size() < MAX_PER_CUSTOMER) {
+                added[0] = mine.add(socket);
+            }
+            return mine.isEmpty() ? null : mine;
+        });
+        return added[0] ? socket : null;
     }
 
     void close(ChatSocket socket) {
@@ -53,10 +64,6 @@ class ChatSockets {
             socket.offer(lastFrame);
             close(socket);
         }
-    }
-
-    int openFor(UUID customerId) {
-        return open.getOrDefault(customerId, Set.of()).size();
     }
 
     /** One open socket: the frames to write to it, in order. */

@@ -1,6 +1,7 @@
 package io.baifang.channels.webchat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -71,7 +72,7 @@ class WebChatChannel implements OutboundChannel {
                 .onErrorResume(failure -> {
                     log.warn("Web chat could not take message {}; it stays queued", message.messageId(), failure);
                     return Mono.just(new SendOutcome.RetryLater("webchat: " + failure.getClass().getSimpleName(),
-                            java.time.Duration.ZERO));
+                            Duration.ZERO));
                 });
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.Disposable;
@@ -31,9 +32,9 @@ final class ChatClient implements AutoCloseable {
     private final Sinks.One<Integer> closedWith = Sinks.one();
     private final Disposable connection;
 
-    private ChatClient(URI uri) {
+    private ChatClient(URI uri, HttpHeaders headers) {
         this.connection = new ReactorNettyWebSocketClient()
-                .execute(uri, session -> {
+                .execute(uri, headers, session -> {
                     Mono<Void> in = session.receive()
                             .map(WebSocketMessage::getPayloadAsText)
                             .doOnNext(frame -> received.add(json.readTree(frame)))
@@ -46,14 +47,35 @@ final class ChatClient implements AutoCloseable {
     }
 
     static ChatClient open(int port, String token) {
-        return new ChatClient(URI.create("ws://localhost:" + port + "/chat/" + token + "/ws"));
+        return new ChatClient(addressOf(port, token), new HttpHeaders());
+    }
+
+    /** As a browser page of {@code origin} would open it. */
+    static ChatClient openFrom(String origin, int port, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ORIGIN, origin);
+        return new ChatClient(addressOf(port, token), headers);
     }
 
     /** Tries a handshake that must be refused; the refusal's message (it names the HTTP status). */
     static String refusedHandshake(int port, String token) {
+        return refusedHandshake(port, token, new HttpHeaders());
+    }
+
+    static String refusedHandshakeFrom(String origin, int port, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ORIGIN, origin);
+        return refusedHandshake(port, token, headers);
+    }
+
+    private static URI addressOf(int port, String token) {
+        return URI.create("ws://localhost:" + port + "/chat/" + token + "/ws");
+    }
+
+    private static String refusedHandshake(int port, String token, HttpHeaders headers) {
         try {
             new ReactorNettyWebSocketClient()
-                    .execute(URI.create("ws://localhost:" + port + "/chat/" + token + "/ws"), session -> Mono.empty())
+                    .execute(addressOf(port, token), headers, session -> Mono.empty())
                     .block(WAIT);
         } catch (RuntimeException refused) {
             return String.valueOf(refused.getMessage());

@@ -34,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "baifang.public-base-url=https://chat.example.test",
         "baifang.channels.webchat.burst=3",
         "baifang.channels.webchat.refill-every=PT1M",
-        "baifang.channels.sweep-interval=PT1H"})
+        "baifang.channels.sweep-interval=PT1H",
+        // the refused handshakes these tests provoke are expected: no stack traces from the test's own client
+        "logging.level.reactor.netty.http.client=error"})
 @AutoConfigureWebTestClient
 @Import({TestDatabase.class, WebChatTestEvents.class})
 abstract class WebChatContract {
@@ -185,6 +187,35 @@ abstract class WebChatContract {
     void anUnknownTokenIsRefusedAtTheHandshake() {
         assertThat(ChatClient.refusedHandshake(port, unknownToken())).contains("404");
         assertThat(ChatClient.refusedHandshake(port, "short")).contains("404");
+    }
+
+    @Test
+    void aPageOfAnotherSiteMayNotOpenTheSocketButThisServicesPagesMay() {
+        String token = newLink();
+
+        assertThat(ChatClient.refusedHandshakeFrom("https://evil.example", port, token)).contains("403");
+        try (ChatClient fromPublicAddress = ChatClient.openFrom("https://chat.example.test", port, token);
+             ChatClient fromLocalAddress = ChatClient.openFrom("http://localhost:" + port, port, token)) {
+            fromPublicAddress.next("thread");
+            fromLocalAddress.next("thread");
+        }
+    }
+
+    @Test
+    void aCustomerMayHaveOnlyAFewChatsOpenAtOnce() {
+        String token = newLink();
+        List<ChatClient> tabs = new ArrayList<>();
+        try {
+            for (int i = 0; i < ChatSockets.MAX_PER_CUSTOMER; i++) {
+                ChatClient tab = ChatClient.open(port, token);
+                tabs.add(tab);
+                tab.next("thread");
+            }
+
+            assertThat(ChatClient.refusedHandshake(port, token)).contains("429");
+        } finally {
+            tabs.forEach(ChatClient::close);
+        }
     }
 
     @Test
