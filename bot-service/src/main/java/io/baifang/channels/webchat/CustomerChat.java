@@ -68,7 +68,7 @@ class CustomerChat {
         record Stored(String clientId, ChatLine line, boolean duplicate) implements Received {
         }
 
-        record Refused(String code, String field, String detail, String clientId) implements Received {
+        record Refused(String code, String field, String message, String detail, String clientId) implements Received {
         }
 
         record TooFast(Duration retryAfter, String clientId) implements Received {
@@ -90,7 +90,8 @@ class CustomerChat {
     Mono<Received> received(ChatLink link, String clientId, String text, ChatSockets.ChatSocket from) {
         CustomerText.Checked checked = CustomerText.check(clientId, text);
         if (checked instanceof CustomerText.Checked.Refused refused) {
-            return Mono.just(new Received.Refused(refused.code(), refused.field(), refused.detail(), clientId));
+            return Mono.just(new Received.Refused(refused.code(), refused.field(), refused.message(), refused.detail(),
+                    clientId));
         }
         CustomerText.Checked.Accepted accepted = (CustomerText.Checked.Accepted) checked;
         if (allowanceOf(link.customerId()).take(clock.instant()) instanceof SendAllowance.Decision.Wait wait) {

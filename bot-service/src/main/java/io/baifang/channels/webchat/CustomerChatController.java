@@ -72,7 +72,7 @@ class CustomerChatController {
             ResponseEntity<Object> problem = problem(HttpStatus.BAD_REQUEST, "Invalid message", refused.detail());
             ((ProblemDetail) problem.getBody()).setProperty("code", refused.code());
             ((ProblemDetail) problem.getBody()).setProperty("errors",
-                    List.of(Map.of("field", refused.field(), "message", refused.detail())));
+                    List.of(Map.of("field", refused.field(), "message", refused.message())));
             return problem;
         }
         if (received instanceof CustomerChat.Received.TooFast tooFast) {

@@ -24,25 +24,31 @@ final class CustomerText {
         }
 
         /**
-         * @param code  for the page: {@code INVALID_CLIENT_ID}, {@code EMPTY_TEXT}, {@code TEXT_TOO_LONG}
-         * @param field the field at fault
+         * @param code    for the page: {@code INVALID_CLIENT_ID}, {@code EMPTY_TEXT}, {@code TEXT_TOO_LONG}
+         * @param field   the field at fault
+         * @param message what is wrong with it, for a person
          */
-        record Refused(String code, String field, String detail) implements Checked {
+        record Refused(String code, String field, String message) implements Checked {
+
+            /** The field and what is wrong with it, as a problem's {@code detail}. */
+            String detail() {
+                return field + ": " + message;
+            }
         }
     }
 
     static Checked check(String clientId, String text) {
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
             return new Checked.Refused("INVALID_CLIENT_ID", "clientId",
-                    "clientId: must be 8 to 64 letters, digits, '-' or '_', new for every message");
+                    "must be 8 to 64 letters, digits, '-' or '_', new for every message");
         }
         if (text == null || text.isBlank()) {
-            return new Checked.Refused("EMPTY_TEXT", "text", "text: must not be empty");
+            return new Checked.Refused("EMPTY_TEXT", "text", "must not be empty");
         }
         String trimmed = text.strip();
         if (trimmed.length() > MAX_LENGTH) {
             return new Checked.Refused("TEXT_TOO_LONG", "text",
-                    "text: at most " + MAX_LENGTH + " characters (this one has " + trimmed.length() + ")");
+                    "at most " + MAX_LENGTH + " characters (this one has " + trimmed.length() + ")");
         }
         return new Checked.Accepted(clientId, trimmed);
     }

@@ -359,6 +359,8 @@ abstract class WebChatContract {
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("text")
+                .jsonPath("$.errors[0].message").isEqualTo("must not be empty")
+                .jsonPath("$.detail").isEqualTo("text: must not be empty")
                 .jsonPath("$.code").isEqualTo("EMPTY_TEXT");
 
         JsonNode thread = web.get().uri("/chat/{token}/messages", token).exchange()

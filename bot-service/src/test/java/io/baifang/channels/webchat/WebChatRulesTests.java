@@ -46,7 +46,7 @@ class WebChatRulesTests {
         assertThat(tooLong).isInstanceOfSatisfying(CustomerText.Checked.Refused.class, refused -> {
             assertThat(refused.code()).isEqualTo("TEXT_TOO_LONG");
             assertThat(refused.field()).isEqualTo("text");
-            assertThat(refused.detail()).contains("4000", "4001");
+            assertThat(refused.detail()).startsWith("text: ").contains("4000", "4001");
         });
     }
 
