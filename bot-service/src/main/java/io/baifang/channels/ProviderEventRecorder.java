@@ -35,9 +35,9 @@ class ProviderEventRecorder implements ProviderEvents {
     private final IdGenerator ids;
     private final Clock clock;
 
-    ProviderEventRecorder(MessageStore store, CustomerDirectory customers, ChatLinks chatLinks, InboundAnnouncer announcer,
-                          ApplicationEventPublisher events, TransactionalOperator transaction, IdGenerator ids,
-                          Clock clock) {
+    ProviderEventRecorder(MessageStore store, CustomerDirectory customers, ChatLinks chatLinks,
+                          InboundAnnouncer announcer, ApplicationEventPublisher events,
+                          TransactionalOperator transaction, IdGenerator ids, Clock clock) {
         this.store = store;
         this.customers = customers;
         this.chatLinks = chatLinks;

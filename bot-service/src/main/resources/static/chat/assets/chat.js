@@ -10,6 +10,15 @@
   var REFRESH_MS = 60000;
   var ACK_TIMEOUT_MS = 8000;
 
+  // what the service's error codes mean to the customer (its details are for developers, in English)
+  var REASONS = {
+    RATE_LIMITED: '发得太快了，请稍等',
+    TEXT_TOO_LONG: '内容太长，最多 4000 字',
+    EMPTY_TEXT: '内容为空',
+    UNAVAILABLE: '暂时没发出去',
+    NETWORK: '网络错误'
+  };
+
   var token = decodeURIComponent(location.pathname.split('/')[2] || '');
   var base = '/chat/' + encodeURIComponent(token);
   var thread = document.getElementById('thread');
@@ -130,7 +139,7 @@
       if (frame.code === 'LINK_GONE') {
         linkGone();
       } else {
-        refused(frame.clientId, frame.code, frame.detail);
+        refused(frame.clientId, frame.code);
       }
     }
   }
@@ -148,8 +157,8 @@
     render();
   }
 
-  function refused(clientId, code, detail) {
-    var reason = code === 'RATE_LIMITED' ? '发得太快了，请稍等' : code === 'TEXT_TOO_LONG' ? '内容太长' : code === 'EMPTY_TEXT' ? '内容为空' : (detail || code);
+  function refused(clientId, code) {
+    var reason = REASONS[code] || '发送失败';
     pending.forEach(function (waiting) {
       if (waiting.clientId === clientId) {
         waiting.failed = true;
@@ -196,11 +205,11 @@
         if (response.ok) {
           acknowledged(waiting.clientId, body.id);
         } else {
-          refused(waiting.clientId, body.code || (response.status === 429 ? 'RATE_LIMITED' : ''), body.detail);
+          refused(waiting.clientId, body.code || (response.status === 429 ? 'RATE_LIMITED' : ''));
         }
       });
     }).catch(function () {
-      refused(waiting.clientId, '', '网络错误');
+      refused(waiting.clientId, 'NETWORK');
     });
   }
 

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * for each new message (the bank's, or the customer's from another tab); {@code {"type":"ack","clientId":"…",
  * "messageId":"…","duplicate":false}} for each message sent; {@code {"type":"error","code":"…","detail":"…",
  * "clientId":"…"}} for one refused ({@code INVALID_FRAME}, {@code INVALID_CLIENT_ID}, {@code EMPTY_TEXT},
- * {@code TEXT_TOO_LONG}, {@code RATE_LIMITED}, {@code LINK_GONE}).
+ * {@code TEXT_TOO_LONG}, {@code RATE_LIMITED}, {@code LINK_GONE}, {@code UNAVAILABLE}: not stored, send again).
  */
 @Component
 class ChatFrames {

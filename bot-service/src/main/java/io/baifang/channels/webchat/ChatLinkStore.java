@@ -26,8 +26,9 @@ class ChatLinkStore {
     }
 
     Mono<Void> insert(ChatLink link, String tokenHash) {
-        GenericExecuteSpec insert = db.sql("insert into chat_links (id, customer_id, token_hash, created_by, created_at, "
-                        + "expires_at) values (:id, :customerId, :tokenHash, :createdBy, :createdAt, :expiresAt)")
+        GenericExecuteSpec insert = db.sql("insert into chat_links (id, customer_id, token_hash, created_by, "
+                        + "created_at, expires_at) "
+                        + "values (:id, :customerId, :tokenHash, :createdBy, :createdAt, :expiresAt)")
                 .bind("id", link.id())
                 .bind("customerId", link.customerId())
                 .bind("tokenHash", tokenHash)
@@ -71,7 +72,8 @@ class ChatLinkStore {
     private static ChatLink linkOf(Readable row) {
         return new ChatLink(row.get("id", UUID.class), row.get("customer_id", UUID.class), null,
                 row.get("created_by", String.class), instant(row.get("created_at", OffsetDateTime.class)),
-                instant(row.get("expires_at", OffsetDateTime.class)), instant(row.get("revoked_at", OffsetDateTime.class)));
+                instant(row.get("expires_at", OffsetDateTime.class)),
+                instant(row.get("revoked_at", OffsetDateTime.class)));
     }
 
     private static OffsetDateTime offset(Instant at) {

@@ -54,7 +54,8 @@ class ChatLinksController {
         return currentStaff.get()
                 .flatMap(caller -> customers.findVisibleTo(id, caller)
                         .flatMap(customer -> links.create(customer.id(), caller.username())))
-                .map(link -> ResponseEntity.created(URI.create("/api/customers/" + id + "/chat-link")).body(view(link)));
+                .map(link -> ResponseEntity.created(URI.create("/api/customers/" + id + "/chat-link"))
+                        .body(view(link)));
     }
 
     @GetMapping("/api/customers/{id}/chat-link")

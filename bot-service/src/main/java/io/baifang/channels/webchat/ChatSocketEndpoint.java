@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.baifang.channels.ChatLink;
 import io.baifang.shared.BaifangProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +33,8 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 class ChatSocketEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatSocketEndpoint.class);
 
     /** Ahead of the functional routes and the controllers: the upgrade request is ours. */
     private static final int ORDER = -2;
@@ -79,7 +83,8 @@ class ChatSocketEndpoint {
                 return handshake.handleRequest(exchange, session -> converse(session, active.link(), socket))
                         .doOnError(failed -> sockets.close(socket));
             }
-            return answer(exchange, opened instanceof ChatLinkRegistry.Opened.Gone ? HttpStatus.GONE : HttpStatus.NOT_FOUND);
+            boolean gone = opened instanceof ChatLinkRegistry.Opened.Gone;
+            return answer(exchange, gone ? HttpStatus.GONE : HttpStatus.NOT_FOUND);
         }
 
         private Mono<Void> converse(WebSocketSession session, ChatLink link, ChatSockets.ChatSocket socket) {
@@ -97,8 +102,15 @@ class ChatSocketEndpoint {
             return Mono.when(answers, writes);
         }
 
-        /** The frame to write back to the socket a frame came on (an ack or an error). */
+        /**
+         * The frame to write back to the socket a frame came on (an ack or an error). A message that could not
+         * be stored is answered {@code UNAVAILABLE} and the socket stays open: the page sends it again with the
+         * same client id.
+         */
         private Mono<String> answer(WebSocketMessage frame, ChatLink link, ChatSockets.ChatSocket socket) {
+            if (frame.getType() == WebSocketMessage.Type.PING || frame.getType() == WebSocketMessage.Type.PONG) {
+                return Mono.empty();
+            }
             if (frame.getType() != WebSocketMessage.Type.TEXT) {
                 return Mono.just(frames.error("INVALID_FRAME", "frames are JSON text", null));
             }
@@ -107,7 +119,15 @@ class ChatSocketEndpoint {
                 return Mono.just(frames.error("INVALID_FRAME", invalid.detail(), null));
             }
             ChatFrames.FromPage.Send send = (ChatFrames.FromPage.Send) read;
-            return chat.received(link, send.clientId(), send.text(), socket).map(this::frameOf);
+            return chat.received(link, send.clientId(), send.text(), socket)
+                    .map(this::frameOf)
+                    .onErrorResume(failure -> notStored(send, failure));
+        }
+
+        private Mono<String> notStored(ChatFrames.FromPage.Send send, Throwable failure) {
+            log.warn("A web chat message could not be stored; the page is told to send it again", failure);
+            return Mono.just(frames.error("UNAVAILABLE", "the message could not be stored; send it again",
+                    send.clientId()));
         }
 
         private String frameOf(CustomerChat.Received received) {
@@ -131,7 +151,8 @@ class ChatSocketEndpoint {
                 // not a browser page: the token alone decides
                 return true;
             }
-            return origin.equalsIgnoreCase(publicOrigin) || origin.equalsIgnoreCase(originOf(exchange.getRequest().getURI()));
+            return origin.equalsIgnoreCase(publicOrigin)
+                    || origin.equalsIgnoreCase(originOf(exchange.getRequest().getURI()));
         }
 
         private static String tokenOf(ServerWebExchange exchange) {

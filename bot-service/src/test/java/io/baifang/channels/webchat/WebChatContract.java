@@ -111,7 +111,8 @@ abstract class WebChatContract {
 
         as("jlp001-staff").post().uri("/api/customers/{id}/chat-link", customer).exchange().expectStatus().isNotFound();
         as("jlp001-staff").get().uri("/api/customers/{id}/chat-link", customer).exchange().expectStatus().isNotFound();
-        as("jlp001-staff").delete().uri("/api/customers/{id}/chat-link", customer).exchange().expectStatus().isNotFound();
+        as("jlp001-staff").delete().uri("/api/customers/{id}/chat-link", customer).exchange()
+                .expectStatus().isNotFound();
         web.post().uri("/api/customers/{id}/chat-link", customer).exchange().expectStatus().isUnauthorized();
         assertThat(count("select count(*) as n from chat_links")).isZero();
 
@@ -335,7 +336,8 @@ abstract class WebChatContract {
             for (int i = 1; i <= 4; i++) {
                 page.sendMessage("burst-client-" + i, "第" + i + "条");
                 JsonNode answer = page.next();
-                answers.add(answer.get("type").asString() + (answer.has("code") ? ":" + answer.get("code").asString() : ""));
+                String code = answer.has("code") ? ":" + answer.get("code").asString() : "";
+                answers.add(answer.get("type").asString() + code);
             }
 
             assertThat(answers).containsExactly("ack", "ack", "ack", "error:RATE_LIMITED");

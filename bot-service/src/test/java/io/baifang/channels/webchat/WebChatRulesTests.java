@@ -89,8 +89,10 @@ class WebChatRulesTests {
         UUID one = UUID.fromString("0192f000-0000-7000-8000-000000000001");
         UUID two = UUID.fromString("0192f000-0000-7000-8000-000000000002");
 
-        assertThat(CustomerChat.providerIdOf(one, "client-0001")).isEqualTo(CustomerChat.providerIdOf(one, "client-0001"));
-        assertThat(CustomerChat.providerIdOf(one, "client-0001")).isNotEqualTo(CustomerChat.providerIdOf(two, "client-0001"));
+        String resent = CustomerChat.providerIdOf(one, "client-0001");
+
+        assertThat(CustomerChat.providerIdOf(one, "client-0001")).isEqualTo(resent);
+        assertThat(CustomerChat.providerIdOf(two, "client-0001")).isNotEqualTo(resent);
         assertThat(CustomerChat.providerIdOf(one, "c".repeat(64))).hasSizeLessThanOrEqualTo(64);
     }
 
