@@ -183,6 +183,21 @@ class MessageStore {
                 .flatMapIterable(list -> list);
     }
 
+    /** The newest {@code limit} of a customer's messages on one channel, oldest first, each with its history. */
+    Flux<StoredMessage> recentOn(UUID customerId, ChannelKind channel, int limit) {
+        return db.sql(SELECT + "where customer_id = :customer and channel = :channel "
+                        + "order by created_at desc, id desc limit :limit")
+                .bind("customer", customerId)
+                .bind("channel", channel.name())
+                .bind("limit", limit)
+                .map(MessageStore::rowOf)
+                .all()
+                .collectList()
+                .map(MessageStore::oldestFirst)
+                .flatMap(rows -> historiesOf(rows).map(histories -> withHistories(rows, histories)))
+                .flatMapIterable(list -> list);
+    }
+
     Mono<Long> countFor(UUID customerId) {
         return db.sql("select count(*) as n from messages where customer_id = :customer")
                 .bind("customer", customerId)
@@ -277,6 +292,12 @@ class MessageStore {
                         .thenComparing(row -> StatusOrder.rankOf(row.change().status())))
                 .map(HistoryRow::change)
                 .toList();
+    }
+
+    private static List<MessageRow> oldestFirst(List<MessageRow> newestFirst) {
+        List<MessageRow> rows = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(rows);
+        return rows;
     }
 
     private static List<StoredMessage> withHistories(List<MessageRow> rows, Map<UUID, List<StatusChange>> histories) {

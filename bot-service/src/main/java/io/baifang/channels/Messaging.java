@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.baifang.branches.BranchNetwork;
@@ -20,17 +21,21 @@ import io.baifang.shared.IdGenerator;
 import io.baifang.shared.PageOf;
 import io.baifang.templates.CustomerVariables;
 import io.baifang.templates.MessageChannel;
+import io.baifang.templates.MessageTemplate;
 import io.baifang.templates.MessageTemplates;
 import io.baifang.templates.RenderedMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The send path: one templated message to one customer. In order, each step a method campaigns can reuse:
  * <ol>
+ * <li>{@link #chatLinkFor}: the customer's web chat link, when the message needs one: a fresh link for a
+ * template that declares {@code chatLink}, the newest active one for a message on web chat;</li>
  * <li>{@link #draft}: render the template for the customer (their and their branch's variables, then the
  * caller's) and find the channel and address; a missing variable or an unavailable channel stops here,
  * before anything is counted;</li>
@@ -64,13 +69,14 @@ public class Messaging {
     private final OutboundChannels channels;
     private final MessageStore store;
     private final ProviderEventRecorder recorder;
+    private final ChatLinks chatLinks;
     private final TransactionalOperator transaction;
     private final ChannelsProperties settings;
     private final IdGenerator ids;
     private final Clock clock;
 
     Messaging(MessageTemplates templates, BranchNetwork branches, CustomerDirectory customers, ContactGate gate,
-              OutboundChannels channels, MessageStore store, ProviderEventRecorder recorder,
+              OutboundChannels channels, MessageStore store, ProviderEventRecorder recorder, ChatLinks chatLinks,
               TransactionalOperator transaction, ChannelsProperties settings, IdGenerator ids, Clock clock) {
         this.templates = templates;
         this.branches = branches;
@@ -79,6 +85,7 @@ public class Messaging {
         this.channels = channels;
         this.store = store;
         this.recorder = recorder;
+        this.chatLinks = chatLinks;
         this.transaction = transaction;
         this.settings = settings;
         this.ids = ids;
@@ -114,7 +121,8 @@ public class Messaging {
      */
     public Mono<SendResult> sendTo(Customer customer, String templateId, String variantId, Map<String, ?> variables,
                                    ChannelKind channel, String sentBy) {
-        return Mono.fromCallable(() -> draft(customer, templateId, variantId, variables, channel, sentBy))
+        return chatLinkFor(customer, templateId, variables, channel, sentBy)
+                .map(link -> draft(customer, templateId, variantId, variables, channel, sentBy, link))
                 .flatMap(this::decide)
                 .flatMap(this::sendIfAllowed);
     }
@@ -124,6 +132,19 @@ public class Messaging {
         Mono<java.util.List<StoredMessage>> items = store.threadOf(customerId, page, size).collectList();
         Mono<Long> total = store.countFor(customerId);
         return items.zipWith(total, (found, count) -> new PageOf<>(found, page, size, count));
+    }
+
+    /**
+     * The customer's messages on one channel, the newest {@code limit} of them, oldest first, each with its
+     * history: what the web chat page shows.
+     */
+    public Flux<StoredMessage> recentOn(UUID customerId, ChannelKind channel, int limit) {
+        return store.recentOn(customerId, channel, limit);
+    }
+
+    /** The message a provider knows by its id, with its history; empty when there is none. */
+    public Mono<StoredMessage> findByProviderId(String provider, String providerMessageId) {
+        return store.findByProviderId(provider, providerMessageId).flatMap(store::withHistory);
     }
 
     /** One message with its history; empty when there is none. */
@@ -142,16 +163,39 @@ public class Messaging {
     record Decided(Draft draft, ContactOutcome outcome) {
     }
 
+    /**
+     * The chat link a message needs, if any: a fresh one when the template renders {@code {{chatLink}}} and the
+     * caller did not give it (made before the policy decides: a link nobody was sent opens nothing), else the
+     * customer's newest active link when the message may go out on web chat.
+     */
+    Mono<Optional<ChatLink>> chatLinkFor(Customer customer, String templateId, Map<String, ?> variables,
+                                         ChannelKind kind, String sentBy) {
+        MessageTemplate template = templates.find(templateId).orElse(null);
+        if (template == null) {
+            // render names the unknown template
+            return Mono.just(Optional.empty());
+        }
+        if (declaresChatLink(template) && (variables == null || !variables.containsKey(ChatLinks.TEMPLATE_VARIABLE))) {
+            return chatLinks.create(customer.id(), sentBy).map(Optional::of);
+        }
+        boolean onWebChat = kind == ChannelKind.WEBCHAT
+                || kind == null && template.preferredChannel() == MessageChannel.WEBCHAT;
+        if (!onWebChat) {
+            return Mono.just(Optional.empty());
+        }
+        return chatLinks.newestActiveOf(customer.id()).map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
     Draft draft(Customer customer, String templateId, String variantId, Map<String, ?> variables, ChannelKind kind,
-                String sentBy) {
+                String sentBy, Optional<ChatLink> chatLink) {
         String variant = variantId != null ? variantId : variantFor(templateId, customer);
-        RenderedMessage rendered = templates.render(templateId, variant, variablesFor(customer, variables),
+        RenderedMessage rendered = templates.render(templateId, variant, variablesFor(customer, variables, chatLink),
                 kind == null ? null : MessageChannel.valueOf(kind.name()));
         ChannelKind chosen = ChannelKind.valueOf(rendered.channel().name());
         OutboundChannel channel = channels.forKind(chosen)
                 .orElseThrow(() -> new ChannelUnavailableException("no " + chosen + " provider is available ("
                         + settings.providerFor(chosen) + " is configured)"));
-        return new Draft(customer, rendered, channel, addressOf(customer, chosen), sentBy, null);
+        return new Draft(customer, rendered, channel, addressOf(customer, chosen, chatLink), sentBy, null);
     }
 
     Mono<Decided> decide(Draft draft) {
@@ -278,17 +322,21 @@ public class Messaging {
                         .flatMap(outcome -> recordOutcome(message, channel, outcome)));
     }
 
-    private Map<String, Object> variablesFor(Customer customer, Map<String, ?> given) {
+    private Map<String, Object> variablesFor(Customer customer, Map<String, ?> given, Optional<ChatLink> chatLink) {
         Map<String, Object> all = new HashMap<>(CustomerVariables.of(customer, branches.find(customer.branch())));
+        chatLink.map(ChatLink::url).ifPresent(url -> all.put(ChatLinks.TEMPLATE_VARIABLE, url));
         if (given != null) {
             all.putAll(given);
         }
         return all;
     }
 
-    private static String addressOf(Customer customer, ChannelKind kind) {
+    /** E.164 for SMS and WhatsApp; on web chat, the id of the customer's newest active chat link. */
+    private static String addressOf(Customer customer, ChannelKind kind, Optional<ChatLink> chatLink) {
         if (kind == ChannelKind.WEBCHAT) {
-            throw new ChannelUnavailableException("web chat reaches a customer only in a chat they opened");
+            return chatLink.map(link -> link.id().toString())
+                    .orElseThrow(() -> new ChannelUnavailableException("the customer has no active web chat link: "
+                            + "create one (POST /api/customers/" + customer.id() + "/chat-link) and send it to them"));
         }
         if (customer.phone() == null || customer.phone().isBlank()) {
             throw new ChannelUnavailableException("the customer has no phone number");
@@ -300,6 +348,10 @@ public class Messaging {
         return templates.find(templateId)
                 .map(template -> template.variantFor(customer.id().toString()).id())
                 .orElse(null);
+    }
+
+    private static boolean declaresChatLink(MessageTemplate template) {
+        return template.variables().stream().anyMatch(variable -> variable.name().equals(ChatLinks.TEMPLATE_VARIABLE));
     }
 
     /** What the policy sees of a message: who, on which channel and provider, which category and template. */
