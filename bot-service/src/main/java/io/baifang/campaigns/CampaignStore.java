@@ -157,8 +157,7 @@ class CampaignStore {
                 + "and " + CLAIMABLE + " limit " + limit + (onPostgres() ? " for update skip locked" : "");
         Mono<Long> claimed = db.sql("update campaign_recipients set state = 'SENDING', claim_token = :token, "
                         + "lease_until = :lease, attempts = attempts + 1, updated_at = :now "
-                        + "where campaign_id = :campaignId and wave = :wave and customer_id in (" + pick + ") and "
-                        + CLAIMABLE)
+                        + "where campaign_id = :campaignId and wave = :wave and " + picked(pick) + " and " + CLAIMABLE)
                 .bind("token", token)
                 .bind("lease", offset(leaseUntil))
                 .bind("now", offset(now))
@@ -178,8 +177,8 @@ class CampaignStore {
                 + "and state = 'SENDING' and lease_until < :now limit " + limit
                 + (onPostgres() ? " for update skip locked" : "");
         return db.sql("update campaign_recipients set claim_token = :token, lease_until = :lease, updated_at = :now "
-                        + "where campaign_id = :campaignId and wave = :wave and customer_id in (" + pick + ") "
-                        + "and state = 'SENDING' and lease_until < :now")
+                        + "where campaign_id = :campaignId and wave = :wave and " + picked(pick)
+                        + " and state = 'SENDING' and lease_until < :now")
                 .bind("token", token)
                 .bind("lease", offset(leaseUntil))
                 .bind("now", offset(now))
@@ -188,6 +187,15 @@ class CampaignStore {
                 .fetch()
                 .rowsUpdated()
                 .flatMapMany(count -> count == 0 ? Flux.empty() : claimedBy(token));
+    }
+
+    /**
+     * The rows the pick chose. On PostgreSQL the pick runs once, as an array: written as {@code in (select …)}
+     * the planner may run a {@code LIMIT … SKIP LOCKED} subquery again for each row it joins, and claim more
+     * rows than the limit.
+     */
+    private String picked(String pick) {
+        return onPostgres() ? "customer_id = any(array(" + pick + "))" : "customer_id in (" + pick + ")";
     }
 
     private Flux<UUID> claimedBy(UUID token) {
