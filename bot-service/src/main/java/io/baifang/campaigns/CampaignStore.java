@@ -245,10 +245,11 @@ class CampaignStore {
 
     private Mono<Void> recordOutcome(UUID campaignId, int wave, UUID token, Outcome outcome, List<UUID> ids,
                                      Instant now) {
+        String sent = outcome.state().wasSent() ? ", sent_at = coalesce(sent_at, :now)" : "";
         GenericExecuteSpec update = db.sql("update campaign_recipients set state = :state, reason = :reason, "
                         + "rule_id = :rule, next_attempt_at = :next, claim_token = null, lease_until = null, "
-                        + "updated_at = :now where campaign_id = :campaignId and wave = :wave and customer_id in (:ids) "
-                        + "and claim_token = :token and state = 'SENDING'")
+                        + "updated_at = :now" + sent + " where campaign_id = :campaignId and wave = :wave "
+                        + "and customer_id in (:ids) and claim_token = :token and state = 'SENDING'")
                 .bind("state", outcome.state().name());
         update = nullable(update, "reason", outcome.reason(), String.class);
         update = nullable(update, "rule", outcome.rule(), String.class);
@@ -268,8 +269,8 @@ class CampaignStore {
     Mono<Long> delivered(UUID campaignId, int wave, RecipientState state, String reason, Collection<UUID> customerIds,
                          Instant now) {
         GenericExecuteSpec update = db.sql("update campaign_recipients set state = :state, reason = :reason, "
-                        + "updated_at = :now where campaign_id = :campaignId and wave = :wave and customer_id in (:ids) "
-                        + "and state in ('SENDING', 'SENT')")
+                        + "sent_at = coalesce(sent_at, :now), updated_at = :now where campaign_id = :campaignId "
+                        + "and wave = :wave and customer_id in (:ids) and state in ('SENDING', 'SENT')")
                 .bind("state", state.name());
         update = nullable(update, "reason", reason, String.class);
         return update.bind("now", offset(now))
@@ -278,6 +279,43 @@ class CampaignStore {
                 .bind("ids", List.copyOf(customerIds))
                 .fetch()
                 .rowsUpdated();
+    }
+
+    /** The campaign wave whose message to the customer went out last, from {@code since} up to {@code at}. */
+    Mono<AnsweredWave> lastSentTo(UUID customerId, Instant since, Instant at) {
+        return db.sql("select campaign_id, wave from campaign_recipients where customer_id = :customer "
+                        + "and sent_at >= :since and sent_at <= :at and state in ('SENT', 'DELIVERED') "
+                        + "order by sent_at desc limit 1")
+                .bind("customer", customerId)
+                .bind("since", offset(since))
+                .bind("at", offset(at))
+                .map(row -> new AnsweredWave(row.get("campaign_id", UUID.class), row.get("wave", Integer.class)))
+                .one();
+    }
+
+    record AnsweredWave(UUID campaignId, int wave) {
+    }
+
+    /** Marks the recipient replied; {@code false} when a reply was already attributed to it (the first one stands). */
+    Mono<Boolean> replied(AnsweredWave answered, UUID customerId, UUID replyId, Instant at) {
+        return db.sql("update campaign_recipients set replied_at = :at, reply_id = :reply, updated_at = :at "
+                        + "where campaign_id = :campaignId and wave = :wave and customer_id = :customer "
+                        + "and replied_at is null")
+                .bind("at", offset(at))
+                .bind("reply", replyId)
+                .bind("campaignId", answered.campaignId())
+                .bind("wave", answered.wave())
+                .bind("customer", customerId)
+                .fetch()
+                .rowsUpdated()
+                .map(updated -> updated > 0);
+    }
+
+    Mono<Long> repliedCount(UUID campaignId) {
+        return db.sql("select count(*) as n from campaign_recipients where campaign_id = :id and replied_at is not null")
+                .bind("id", campaignId)
+                .map(row -> ((Number) row.get("n")).longValue())
+                .one();
     }
 
     /** Recipients per state and, for those not sent, per reason. */
@@ -289,7 +327,7 @@ class CampaignStore {
                         row.get("reason", String.class), ((Number) row.get("n")).longValue()))
                 .all()
                 .collectList()
-                .map(RecipientCounts::of);
+                .zipWith(repliedCount(campaignId), RecipientCounts::of);
     }
 
     record CountRow(RecipientState state, String reason, long count) {
@@ -360,9 +398,9 @@ class CampaignStore {
 
     /** Counts of one campaign's recipients, as the API shows them. */
     record RecipientCounts(Map<RecipientState, Long> byState, Map<String, Long> notSentByReason, long heldOut,
-                           long total) {
+                           long replied, long total) {
 
-        static RecipientCounts of(List<CountRow> rows) {
+        static RecipientCounts of(List<CountRow> rows, long replied) {
             Map<RecipientState, Long> byState = new EnumMap<>(RecipientState.class);
             RecipientState.COUNTED.forEach(state -> byState.put(state, 0L));
             Map<String, Long> byReason = new java.util.TreeMap<>();
@@ -380,7 +418,7 @@ class CampaignStore {
                     byReason.merge(row.reason(), row.count(), Long::sum);
                 }
             }
-            return new RecipientCounts(byState, byReason, heldOut, total);
+            return new RecipientCounts(byState, byReason, heldOut, replied, total);
         }
 
         long open() {

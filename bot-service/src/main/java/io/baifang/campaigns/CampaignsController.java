@@ -155,6 +155,7 @@ class CampaignsController {
             Map<RecipientState, Long> counts,
             Map<String, Long> notSentByReason,
             long heldOut,
+            long replied,
             long recipients,
             String createdBy,
             OffsetDateTime createdAt,
@@ -167,7 +168,7 @@ class CampaignsController {
     }
 
     record Progress(UUID id, CampaignStatus status, Map<RecipientState, Long> counts,
-                    Map<String, Long> notSentByReason, long heldOut, long recipients) {
+                    Map<String, Long> notSentByReason, long heldOut, long replied, long recipients) {
     }
 
     private CampaignView view(Campaigns.WithCounts found) {
@@ -180,7 +181,7 @@ class CampaignsController {
                 definition.schedule(), local(campaign.startAt()),
                 definition.sendUntil() == null ? null : local(definition.sendUntil().toInstant()),
                 definition.ratePerSecond(), counts.byState(), counts.notSentByReason(), counts.heldOut(),
-                counts.total(), campaign.createdBy(), local(campaign.createdAt()), local(campaign.startedAt()),
+                counts.replied(), counts.total(), campaign.createdBy(), local(campaign.createdAt()), local(campaign.startedAt()),
                 local(campaign.finishedAt()));
     }
 
@@ -193,7 +194,7 @@ class CampaignsController {
     private static Progress progressOf(Campaigns.WithCounts current) {
         CampaignStore.RecipientCounts counts = current.counts();
         return new Progress(current.campaign().id(), current.campaign().status(), counts.byState(),
-                counts.notSentByReason(), counts.heldOut(), counts.total());
+                counts.notSentByReason(), counts.heldOut(), counts.replied(), counts.total());
     }
 
     private OffsetDateTime local(Instant at) {

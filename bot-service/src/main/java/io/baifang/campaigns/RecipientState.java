@@ -17,6 +17,11 @@ enum RecipientState {
         return this == PENDING || this == SENDING || this == DEFERRED;
     }
 
+    /** Its message went out: a reply may answer it. */
+    boolean wasSent() {
+        return this == SENT || this == DELIVERED;
+    }
+
     /** The state the API shows for it. */
     RecipientState shownAs() {
         return this == SENDING ? PENDING : this;

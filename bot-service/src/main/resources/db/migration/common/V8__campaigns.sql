@@ -44,10 +44,14 @@ create table campaign_recipients (
     claim_token     uuid,
     lease_until     timestamp with time zone,
     attempts        integer      not null default 0,
+    sent_at         timestamp with time zone, -- when its message went out
+    replied_at      timestamp with time zone, -- the first reply attributed to its message
+    reply_id        uuid,                     -- that reply (a message id)
     updated_at      timestamp with time zone not null,
     primary key (campaign_id, wave, customer_id)
 );
 -- the dispatcher's claim: the next claimable rows of one campaign
 create index campaign_recipients_by_state on campaign_recipients (campaign_id, state, next_attempt_at);
 create index campaign_recipients_by_claim on campaign_recipients (claim_token);
-create index campaign_recipients_by_customer on campaign_recipients (customer_id, campaign_id);
+-- reply attribution: a customer's last campaign message
+create index campaign_recipients_by_customer on campaign_recipients (customer_id, sent_at);

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import io.baifang.channels.CampaignMessaging;
 import io.baifang.channels.ChannelKind;
+import io.baifang.channels.InboundMessage;
 import io.baifang.channels.ProviderEvents;
 import io.baifang.customers.CustomerDirectory;
 import io.baifang.shared.ApiFixture;
@@ -76,6 +77,9 @@ abstract class CampaignsApiContract {
 
     @Autowired
     CustomerDirectory customers;
+
+    @Autowired
+    ProviderEvents providerEvents;
 
     CampaignFixture campaigns;
 
@@ -298,6 +302,31 @@ abstract class CampaignsApiContract {
                 .isLessThan(last.get("counts").get("SENT").asLong());
     }
 
+    @Test
+    void aReplyIsAttributedToTheCampaignMessageItAnswersOnce() {
+        String id = campaigns.create(invitation(1000));
+        campaigns.command(id, "start");
+        campaigns.awaitStatus(id, "COMPLETED", Duration.ofSeconds(60));
+        String recipientPhone = channel.sent().get(0).to();
+        String outsider = db.sql("select phone from customers where consent = false order by phone limit 1")
+                .map(row -> row.get("phone", String.class)).one().block();
+
+        reply(recipientPhone, "SIM-reply-1", "明天上午10点");
+        reply(recipientPhone, "SIM-reply-2", "好的");
+        reply(outsider, "SIM-reply-3", "什么活动");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (campaigns.get(id).get("replied").asLong() == 0) {
+            assertThat(System.nanoTime()).as("the reply attributed within 10 s").isLessThan(deadline);
+            CampaignFixture.pause(Duration.ofMillis(50));
+        }
+        CampaignFixture.pause(Duration.ofMillis(500));
+        assertThat(campaigns.get(id).get("replied").asLong()).isEqualTo(1);
+        assertThat(db.sql("select count(*) as n from campaign_recipients r join messages m on m.id = r.reply_id "
+                        + "where m.text = '明天上午10点'")
+                .map(row -> ((Number) row.get("n")).longValue()).one().block()).isEqualTo(1);
+    }
+
     // --- claims
 
     @Test
@@ -374,6 +403,11 @@ abstract class CampaignsApiContract {
                 Map.of("activity", "存款送米面油", "offeredDay", "明天"), "system");
         assertThat(messaging.send(batch).collectList().block()).singleElement()
                 .isInstanceOf(CampaignMessaging.Result.Sent.class);
+    }
+
+    private void reply(String phone, String providerId, String text) {
+        assertThat(providerEvents.inboundReceived(new InboundMessage(CampaignTestChannel.PROVIDER, providerId,
+                ChannelKind.SMS, phone, "bank", text, Instant.now())).block()).isTrue();
     }
 
     private void awaitSentAtLeast(int sends) {
