@@ -20,6 +20,7 @@ import io.baifang.channels.ChannelKind;
  * @param schedule       {@code null}: begins when started
  * @param sendUntil      the end of the campaign's send window: a recipient the caps refuse until a time before
  *                       it is deferred to that time, not suppressed; {@code null}: no window
+ * @param followUp       a second wave to the recipients who did not reply, or {@code null}
  */
 record CampaignDefinition(
         String name,
@@ -33,9 +34,33 @@ record CampaignDefinition(
         LocalDate offeredDate,
         CampaignSchedule schedule,
         OffsetDateTime sendUntil,
-        int ratePerSecond) {
+        int ratePerSecond,
+        FollowUp followUp) {
 
     static final String OFFERED_DAY = "offeredDay";
+
+    /**
+     * A follow-up wave: {@code afterDays} after the first wave completes, to each recipient who was sent the
+     * first message and has not replied.
+     *
+     * @param variants the follow-up's template (or the first wave's variants)
+     */
+    record FollowUp(int afterDays, List<Variant> variants) {
+
+        FollowUp {
+            variants = List.copyOf(variants);
+        }
+    }
+
+    /** The variants of a wave: the first wave's, or the follow-up's. */
+    List<Variant> variantsOf(int wave) {
+        return wave > 1 && followUp != null ? followUp.variants() : variants;
+    }
+
+    /** Whether a wave follows this one. */
+    boolean hasWaveAfter(int wave) {
+        return followUp != null && wave == 1;
+    }
 
     CampaignDefinition {
         variants = List.copyOf(variants);

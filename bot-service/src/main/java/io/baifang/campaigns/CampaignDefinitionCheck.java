@@ -74,14 +74,31 @@ final class CampaignDefinitionCheck {
             errors.add(new FieldError("sendUntil", "is in the past"));
         }
         Audience audience = audience(request.audience(), caller, errors);
+        CampaignDefinition.FollowUp followUp = followUp(request, variants, channels, errors);
         if (!errors.isEmpty()) {
-            return new Checked.Invalid(errors);
+            return new Checked.Invalid(errors.stream().distinct().toList());
         }
         return new Checked.Valid(new CampaignDefinition(request.name().strip(), request.kind(),
                 request.priority() == null ? DEFAULT_PRIORITY : request.priority(), variants,
                 request.holdOutPercent() == null ? 0 : request.holdOutPercent(), channels, audience,
                 request.variables(), request.offeredDate(), schedule, request.sendUntil(),
-                request.ratePerSecond() == null ? DEFAULT_RATE_PER_SECOND : request.ratePerSecond()));
+                request.ratePerSecond() == null ? DEFAULT_RATE_PER_SECOND : request.ratePerSecond(), followUp));
+    }
+
+    private CampaignDefinition.FollowUp followUp(CampaignRequest request, List<Variant> firstWave,
+                                                 List<ChannelKind> channels, List<FieldError> errors) {
+        CampaignRequest.FollowUpRequest asked = request.followUp();
+        if (asked == null) {
+            return null;
+        }
+        if (asked.templateId() == null || asked.templateId().isBlank()) {
+            return new CampaignDefinition.FollowUp(asked.afterDays(), firstWave);
+        }
+        List<Variant> variants = template("followUp.templateId", asked.templateId().strip(), channels, errors)
+                .map(CampaignDefinitionCheck::ownVariants)
+                .orElse(List.of());
+        checkVariables(request, variants, errors);
+        return new CampaignDefinition.FollowUp(asked.afterDays(), variants);
     }
 
     // --- the template or the variants

@@ -86,7 +86,7 @@ class CampaignDispatcher {
         Map<UUID, RecipientAssignment> assignments = new LinkedHashMap<>();
         for (UUID customerId : claimed) {
             assignments.put(customerId, RecipientAssignment.of(campaign.id(), campaign.wave(), customerId,
-                    definition.holdOutPercent(), definition.variants()));
+                    definition.holdOutPercent(), definition.variantsOf(campaign.wave())));
         }
         return assignments;
     }

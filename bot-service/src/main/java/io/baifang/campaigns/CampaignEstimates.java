@@ -67,7 +67,7 @@ class CampaignEstimates {
             variables.put(CampaignDefinition.OFFERED_DAY, OfferedDay.asSaidOn(campaign.definition().offeredDate(), today));
         }
         return customers.streamMatching(campaign.definition().audience().criteria())
-                .reduce(new Tally(), (tally, customer) -> tally.add(customer, outcomeFor(campaign, customer, variables)))
+                .reduce(new Tally(), (tally, customer) -> tally.add(outcomeFor(campaign, customer, variables)))
                 .map(Tally::estimate);
     }
 
@@ -87,7 +87,7 @@ class CampaignEstimates {
         }
         CampaignDefinition definition = campaign.definition();
         RecipientAssignment assignment = RecipientAssignment.of(campaign.id(), campaign.wave(), customer.id(),
-                definition.holdOutPercent(), definition.variants());
+                definition.holdOutPercent(), definition.variantsOf(campaign.wave()));
         if (assignment.heldOut()) {
             return new Outcome(null, true, null);
         }
@@ -124,7 +124,7 @@ class CampaignEstimates {
         private String currency;
         private final Map<String, Long> suppressed = new TreeMap<>();
 
-        Tally add(Customer customer, Outcome outcome) {
+        Tally add(Outcome outcome) {
             audience++;
             if (outcome.suppressedBy() != null) {
                 suppressed.merge(outcome.suppressedBy(), 1L, Long::sum);

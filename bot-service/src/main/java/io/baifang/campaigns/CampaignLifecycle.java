@@ -8,7 +8,7 @@ package io.baifang.campaigns;
  * DRAFT ──start──▶ RUNNING (no schedule, or its time has come) │ SCHEDULED (its time is ahead)
  * SCHEDULED ──time comes──▶ RUNNING
  * RUNNING ──pause──▶ PAUSED ──resume──▶ RUNNING
- * RUNNING ──every recipient settled──▶ COMPLETED
+ * RUNNING ──every recipient of the wave settled──▶ COMPLETED │ SCHEDULED (a follow-up wave is ahead)
  * DRAFT, SCHEDULED, RUNNING, PAUSED ──cancel──▶ CANCELLED
  * </pre>
  */
@@ -40,7 +40,8 @@ final class CampaignLifecycle {
     }
 
     /**
-     * @param scheduledAhead whether the campaign has a schedule whose time is still ahead (matters to START only)
+     * @param scheduledAhead whether something is scheduled ahead: for START the campaign's start, for COMPLETE
+     *                       its follow-up wave
      */
     static Transition decide(CampaignStatus current, Command command, boolean scheduledAhead) {
         if (current.hasEnded()) {
@@ -61,7 +62,7 @@ final class CampaignLifecycle {
                     : refused("only a paused campaign can be resumed; the campaign is " + name(current));
             case CANCEL -> move(CampaignStatus.CANCELLED);
             case COMPLETE -> current == CampaignStatus.RUNNING
-                    ? move(CampaignStatus.COMPLETED)
+                    ? move(scheduledAhead ? CampaignStatus.SCHEDULED : CampaignStatus.COMPLETED)
                     : refused("only a running campaign completes; the campaign is " + name(current));
         };
     }

@@ -34,7 +34,8 @@ record CampaignRequest(
         LocalDate offeredDate,
         @Valid ScheduleRequest schedule,
         OffsetDateTime sendUntil,
-        @Min(1) @Max(100_000) Integer ratePerSecond) {
+        @Min(1) @Max(100_000) Integer ratePerSecond,
+        @Valid FollowUpRequest followUp) {
 
     record VariantRequest(
             @NotBlank @Size(max = 100) String templateId,
@@ -50,6 +51,12 @@ record CampaignRequest(
             Boolean consent,
             @Size(max = 5_000) Set<@NotNull UUID> excludedCustomers,
             @Size(max = 20_000) List<@NotBlank @Size(max = 40) String> phones) {
+    }
+
+    /** A second wave, {@code afterDays} after the first, to those who did not reply; the template defaults to the first's. */
+    record FollowUpRequest(
+            @NotNull @Min(1) @Max(30) Integer afterDays,
+            @Size(max = 100) String templateId) {
     }
 
     record ScheduleRequest(

@@ -115,6 +115,22 @@ class CampaignStore {
                 .map(updated -> updated > 0);
     }
 
+    /**
+     * A wave is done and a follow-up wave is ahead: the campaign waits, {@code SCHEDULED}, for the next wave at
+     * {@code startAt}; {@code false} when another instance moved it first.
+     */
+    Mono<Boolean> scheduleNextWave(UUID id, int doneWave, Instant startAt, Instant now) {
+        return db.sql("update campaigns set status = 'SCHEDULED', wave = wave + 1, start_at = :startAt, "
+                        + "updated_at = :now where id = :id and status = 'RUNNING' and wave = :wave")
+                .bind("startAt", offset(startAt))
+                .bind("now", offset(now))
+                .bind("id", id)
+                .bind("wave", doneWave)
+                .fetch()
+                .rowsUpdated()
+                .map(updated -> updated > 0);
+    }
+
     Flux<UUID> runningIds() {
         return db.sql("select id from campaigns where status = 'RUNNING' order by created_at, id")
                 .map(row -> row.get("id", UUID.class))
@@ -140,6 +156,23 @@ class CampaignStore {
                 .bind("campaignId", campaignId)
                 .bind("wave", wave)
                 .bind("now", offset(now))
+                .fetch()
+                .rowsUpdated();
+    }
+
+    /**
+     * Writes a follow-up wave's recipients in one statement: the previous wave's recipients whose message went
+     * out and who have not replied.
+     */
+    Mono<Long> materialiseFollowUp(UUID campaignId, int wave, Instant now) {
+        return db.sql("insert into campaign_recipients (campaign_id, wave, customer_id, state, attempts, updated_at) "
+                        + "select campaign_id, :wave, customer_id, 'PENDING', 0, :now from campaign_recipients "
+                        + "where campaign_id = :campaignId and wave = :previous and state in ('SENT', 'DELIVERED') "
+                        + "and replied_at is null")
+                .bind("wave", wave)
+                .bind("now", offset(now))
+                .bind("campaignId", campaignId)
+                .bind("previous", wave - 1)
                 .fetch()
                 .rowsUpdated();
     }
@@ -318,11 +351,12 @@ class CampaignStore {
                 .one();
     }
 
-    /** Recipients per state and, for those not sent, per reason. */
-    Mono<RecipientCounts> counts(UUID campaignId) {
+    /** The wave's recipients per state and, for those not sent, per reason; replies across every wave. */
+    Mono<RecipientCounts> counts(UUID campaignId, int wave) {
         return db.sql("select state, reason, count(*) as n from campaign_recipients where campaign_id = :id "
-                        + "group by state, reason")
+                        + "and wave = :wave group by state, reason")
                 .bind("id", campaignId)
+                .bind("wave", wave)
                 .map(row -> new CountRow(RecipientState.valueOf(row.get("state", String.class)),
                         row.get("reason", String.class), ((Number) row.get("n")).longValue()))
                 .all()

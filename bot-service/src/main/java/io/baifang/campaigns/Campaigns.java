@@ -1,8 +1,10 @@
 package io.baifang.campaigns;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import io.baifang.campaigns.CampaignLifecycle.Command;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,7 +51,8 @@ class Campaigns {
     }
 
     /** A campaign and its recipients' counts. */
-    record WithCounts(Campaign campaign, CampaignStore.RecipientCounts counts) {
+    record WithCounts(Campaign campaign, CampaignStore.RecipientCounts counts,
+                      List<CampaignStore.RecipientCounts> earlierWaves) {
     }
 
     Mono<Campaign> create(CampaignRequest request, StaffMember caller) {
@@ -76,7 +80,11 @@ class Campaigns {
     }
 
     Mono<WithCounts> withCounts(Campaign campaign) {
-        return store.counts(campaign.id()).map(counts -> new WithCounts(campaign, counts));
+        Mono<List<CampaignStore.RecipientCounts>> earlier = Flux.range(1, campaign.wave() - 1)
+                .concatMap(wave -> store.counts(campaign.id(), wave))
+                .collectList();
+        return store.counts(campaign.id(), campaign.wave())
+                .zipWith(earlier, (current, before) -> new WithCounts(campaign, current, before));
     }
 
     Mono<PageOf<Campaign>> page(StaffMember caller, int page, int size) {
@@ -102,16 +110,19 @@ class Campaigns {
 
     private Mono<Campaign> apply(Campaign campaign, Command command) {
         Instant now = clock.instant();
-        Instant beginsAt = campaign.definition().schedule() == null ? null
-                : campaign.definition().schedule().beginsAt(now, zone);
+        CampaignDefinition definition = campaign.definition();
+        Instant beginsAt = command == Command.COMPLETE
+                ? nextWaveAt(definition, campaign.wave(), now)
+                : definition.schedule() == null ? null : definition.schedule().beginsAt(now, zone);
         boolean ahead = beginsAt != null && beginsAt.isAfter(now);
         Transition transition = CampaignLifecycle.decide(campaign.status(), command, ahead);
         if (transition instanceof Transition.Refused refused) {
             return Mono.error(conflict(refused.detail()));
         }
         CampaignStatus to = ((Transition.Move) transition).to();
-        Mono<Boolean> moved = store.move(campaign.id(), campaign.status(), to, to == CampaignStatus.SCHEDULED
-                ? beginsAt : null, now);
+        Mono<Boolean> moved = command == Command.COMPLETE && to == CampaignStatus.SCHEDULED
+                ? store.scheduleNextWave(campaign.id(), campaign.wave(), beginsAt, now)
+                : store.move(campaign.id(), campaign.status(), to, to == CampaignStatus.SCHEDULED ? beginsAt : null, now);
         Mono<Boolean> applied = beginsSending(campaign, to)
                 ? moved.flatMap(done -> done ? materialise(campaign, now).thenReturn(true) : Mono.just(false))
                 : moved;
@@ -125,9 +136,18 @@ class Campaigns {
                 && (campaign.status() == CampaignStatus.DRAFT || campaign.status() == CampaignStatus.SCHEDULED);
     }
 
+    /** The first wave's recipients are the audience; a follow-up's, the previous wave's sent who did not reply. */
     private Mono<Long> materialise(Campaign campaign, Instant now) {
+        if (campaign.wave() > 1) {
+            return store.materialiseFollowUp(campaign.id(), campaign.wave(), now);
+        }
         return store.materialise(campaign.id(), campaign.wave(),
                 customers.idQuery(campaign.definition().audience().criteria()), now);
+    }
+
+    private static Instant nextWaveAt(CampaignDefinition definition, int wave, Instant now) {
+        return definition.hasWaveAfter(wave) ? now.plus(Duration.ofDays(definition.followUp().afterDays()))
+                : null;
     }
 
     static boolean mayAccess(Campaign campaign, StaffMember caller) {

@@ -157,10 +157,16 @@ class CampaignsController {
             long heldOut,
             long replied,
             long recipients,
+            List<WaveCounts> earlierWaves,
             String createdBy,
             OffsetDateTime createdAt,
             OffsetDateTime startedAt,
             OffsetDateTime finishedAt) {
+    }
+
+    /** What an earlier wave of the campaign came to. */
+    record WaveCounts(int wave, Map<RecipientState, Long> counts, Map<String, Long> notSentByReason, long heldOut,
+                      long recipients) {
     }
 
     record CampaignSummary(UUID id, String name, CampaignKind kind, CampaignStatus status, int priority,
@@ -181,8 +187,18 @@ class CampaignsController {
                 definition.schedule(), local(campaign.startAt()),
                 definition.sendUntil() == null ? null : local(definition.sendUntil().toInstant()),
                 definition.ratePerSecond(), counts.byState(), counts.notSentByReason(), counts.heldOut(),
-                counts.replied(), counts.total(), campaign.createdBy(), local(campaign.createdAt()), local(campaign.startedAt()),
+                counts.replied(), counts.total(), wavesOf(found.earlierWaves()), campaign.createdBy(), local(campaign.createdAt()), local(campaign.startedAt()),
                 local(campaign.finishedAt()));
+    }
+
+    private static List<WaveCounts> wavesOf(List<CampaignStore.RecipientCounts> earlier) {
+        List<WaveCounts> waves = new java.util.ArrayList<>();
+        for (int i = 0; i < earlier.size(); i++) {
+            CampaignStore.RecipientCounts counts = earlier.get(i);
+            waves.add(new WaveCounts(i + 1, counts.byState(), counts.notSentByReason(), counts.heldOut(),
+                    counts.total()));
+        }
+        return waves;
     }
 
     private CampaignSummary summary(Campaign campaign) {

@@ -29,6 +29,7 @@ class CampaignLifecycleTests {
                 Arguments.of(RUNNING, Command.PAUSE, false, PAUSED),
                 Arguments.of(PAUSED, Command.RESUME, false, RUNNING),
                 Arguments.of(RUNNING, Command.COMPLETE, false, COMPLETED),
+                Arguments.of(RUNNING, Command.COMPLETE, true, SCHEDULED),
                 Arguments.of(DRAFT, Command.CANCEL, false, CANCELLED),
                 Arguments.of(SCHEDULED, Command.CANCEL, false, CANCELLED),
                 Arguments.of(RUNNING, Command.CANCEL, false, CANCELLED),
