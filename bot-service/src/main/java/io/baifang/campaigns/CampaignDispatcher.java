@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.baifang.channels.CampaignMessaging;
 import io.baifang.channels.CampaignMessaging.Result;
 import io.baifang.channels.StoredMessage;
+import io.baifang.contactpolicy.ContactGate;
 import io.baifang.contactpolicy.ContactLogEntry;
 import io.baifang.shared.BaifangProperties;
 import io.baifang.shared.IdGenerator;
@@ -28,22 +29,27 @@ import reactor.core.publisher.Mono;
  * the send, and the message is stored under it before it is handed to the channel (a second store of that id
  * fails on the primary key). A claim whose dispatcher stopped (its lease ran out) is reconciled, never sent
  * blindly again: a recipient whose message is stored takes that message's status; one without is pending
- * again.
+ * again, its contact released if the stopped batch had it counted.
  */
 @Component
 class CampaignDispatcher {
 
+    /** Contact-log lines read back per orphaned recipient: its latest, where a stopped batch's line is. */
+    private static final int ORPHAN_LOOK_BACK = 20;
+
     private final CampaignStore store;
     private final CampaignMessaging messaging;
+    private final ContactGate gate;
     private final CampaignsProperties settings;
     private final IdGenerator ids;
     private final Clock clock;
     private final ZoneId zone;
 
-    CampaignDispatcher(CampaignStore store, CampaignMessaging messaging, CampaignsProperties settings, IdGenerator ids,
-                       Clock clock, BaifangProperties baifang) {
+    CampaignDispatcher(CampaignStore store, CampaignMessaging messaging, ContactGate gate, CampaignsProperties settings,
+                       IdGenerator ids, Clock clock, BaifangProperties baifang) {
         this.store = store;
         this.messaging = messaging;
+        this.gate = gate;
         this.settings = settings;
         this.ids = ids;
         this.clock = clock;
@@ -150,8 +156,30 @@ class CampaignDispatcher {
         return messaging.findAll(customerByMessage.keySet())
                 .collectMap(StoredMessage::id)
                 .map(stored -> reconciled(customerByMessage, stored))
+                .flatMap(updates -> releaseOrphanContacts(campaign, updates).thenReturn(updates))
                 .flatMap(updates -> store.record(campaign.id(), campaign.wave(), token, updates, clock.instant()))
                 .thenReturn(abandoned.size());
+    }
+
+    /**
+     * A recipient with no message stored may still have been counted: its dispatcher stopped between the
+     * contact policy's answer and the store. That contact is released, so the recipient is decided afresh
+     * rather than refused by its own wave. (Should the old dispatcher be alive after all, its late store of the
+     * same message id fails on the primary key: still nothing is sent twice.)
+     */
+    private Mono<Void> releaseOrphanContacts(Campaign campaign, List<RecipientUpdate> updates) {
+        return Flux.fromIterable(updates)
+                .filter(update -> update.state() == RecipientState.PENDING)
+                .concatMap(update -> gate.logOf(update.customerId(), 0, ORPHAN_LOOK_BACK))
+                .flatMapIterable(page -> page.items())
+                .filter(line -> isCountedFor(campaign, line))
+                .concatMap(line -> gate.release(line.id()))
+                .then();
+    }
+
+    private static boolean isCountedFor(Campaign campaign, ContactLogEntry line) {
+        return line.allowed() && !line.released() && campaign.key().equals(line.campaignId())
+                && line.campaignWave() != null && line.campaignWave() == campaign.wave();
     }
 
     private static List<RecipientUpdate> reconciled(Map<UUID, UUID> customerByMessage,

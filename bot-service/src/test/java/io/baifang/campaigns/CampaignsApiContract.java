@@ -16,6 +16,12 @@ import io.baifang.channels.CampaignMessaging;
 import io.baifang.channels.ChannelKind;
 import io.baifang.channels.InboundMessage;
 import io.baifang.channels.ProviderEvents;
+import io.baifang.contactpolicy.Channel;
+import io.baifang.contactpolicy.ContactAttempt;
+import io.baifang.contactpolicy.ContactCategory;
+import io.baifang.contactpolicy.ContactGate;
+import io.baifang.contactpolicy.ContactOutcome;
+import io.baifang.contactpolicy.ContactRequest;
 import io.baifang.customers.CustomerDirectory;
 import io.baifang.shared.ApiFixture;
 import io.baifang.shared.TestDatabase;
@@ -80,6 +86,9 @@ abstract class CampaignsApiContract {
 
     @Autowired
     ProviderEvents providerEvents;
+
+    @Autowired
+    ContactGate gate;
 
     CampaignFixture campaigns;
 
@@ -396,6 +405,9 @@ abstract class CampaignsApiContract {
         UUID sentBeforeTheStop = claimed.get(0);
         sendAsTheDispatcherWould(campaign, sentBeforeTheStop);
         assertThat(channel.sent()).hasSize(1);
+        // and it stopped after the policy counted the second one, before storing its message
+        UUID countedBeforeTheStop = claimed.get(1);
+        ContactOutcome counted = countInTheCampaign(campaign, countedBeforeTheStop);
 
         assertThat(dispatcher.reconcileAbandoned(campaign).block()).isEqualTo(Math.min(claimed.size(), 100));
         while (dispatcher.reconcileAbandoned(campaign).block() > 0) {
@@ -404,6 +416,9 @@ abstract class CampaignsApiContract {
 
         assertThat(stateOf(campaign, sentBeforeTheStop)).isEqualTo("SENT");
         assertThat(countIn(campaign, "PENDING")).isEqualTo(claimed.size() - 1);
+        assertThat(db.sql("select released_at from contact_log where id = :id").bind("id", counted.logEntryId())
+                .map(row -> row.get("released_at") != null).one().block())
+                .as("the orphan contact is released").isTrue();
 
         // the campaign runs on: everyone else gets their message, the first one nothing more
         assertThat(store.move(campaign.id(), CampaignStatus.DRAFT, CampaignStatus.RUNNING, null, Instant.now())
@@ -413,6 +428,7 @@ abstract class CampaignsApiContract {
         channel.sent().forEach(message -> perPhone.merge(message.to(), 1L, Long::sum));
         assertThat(perPhone.values()).allSatisfy(sends -> assertThat(sends).isEqualTo(1L));
         assertThat(countIn(campaign, "SENT")).isEqualTo(perPhone.size());
+        assertThat(stateOf(campaign, countedBeforeTheStop)).isEqualTo("SENT");
     }
 
     // --- helpers
@@ -456,6 +472,20 @@ abstract class CampaignsApiContract {
     private void reply(String phone, String providerId, String text) {
         assertThat(providerEvents.inboundReceived(new InboundMessage(CampaignTestChannel.PROVIDER, providerId,
                 ChannelKind.SMS, phone, "bank", text, Instant.now())).block()).isTrue();
+    }
+
+    private ContactOutcome countInTheCampaign(Campaign campaign, UUID customerId) {
+        ContactAttempt attempt = new ContactAttempt(customerId, Channel.SMS, ContactCategory.MARKETING, null,
+                "visit-invitation", null, false, true).inCampaign(campaign.key(), 1, 5);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        ContactOutcome outcome = gate.requestAll(List.of(ContactRequest.bySystem(attempt))).single().block();
+        while (outcome.isPaused()) {
+            assertThat(System.nanoTime()).as("contact counters rebuilt within 30 s").isLessThan(deadline);
+            CampaignFixture.pause(Duration.ofMillis(200));
+            outcome = gate.requestAll(List.of(ContactRequest.bySystem(attempt))).single().block();
+        }
+        assertThat(outcome.isAllowed()).isTrue();
+        return outcome;
     }
 
     private void awaitSentAtLeast(int sends) {
