@@ -60,7 +60,8 @@ class CampaignRunner implements DisposableBean {
                 .concatMap(this::turn)
                 .then()
                 .onErrorResume(failure -> {
-                    log.warn("A campaign round failed; the next one runs as usual", failure);
+                    log.warn("A campaign round failed ({}); the next one runs as usual", failure.toString());
+                    log.debug("The failed campaign round", failure);
                     return Mono.empty();
                 });
     }
@@ -69,7 +70,11 @@ class CampaignRunner implements DisposableBean {
         return store.scheduledDue(clock.instant())
                 .collectList()
                 .flatMapMany(Flux::fromIterable)
-                .concatMap(scheduled -> campaigns.begin(scheduled).onErrorResume(failure -> Mono.empty()))
+                .concatMap(scheduled -> campaigns.begin(scheduled).onErrorResume(failure -> {
+                    // another instance began it first (409), or the database failed: the next round tries again
+                    log.debug("Scheduled campaign {} did not begin this round", scheduled.id(), failure);
+                    return Mono.empty();
+                }))
                 .then();
     }
 

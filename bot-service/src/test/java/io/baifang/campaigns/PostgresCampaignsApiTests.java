@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.baifang.shared.PostgresTestSettings;
 import io.baifang.shared.RealServer;
 import io.baifang.shared.RequiresServer;
 import io.lettuce.core.KeyScanCursor;
@@ -32,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The campaign contract in production mode: PostgreSQL (claims {@code FOR UPDATE SKIP LOCKED}), Redis
  * counters, no simulator. Redis db 0 is shared, so this class keeps its counters under its own key prefix and
- * removes them when it is done.
+ * removes them when it is done. Its tables are in a schema of their own: every application context the test
+ * suite keeps alive runs a campaign dispatcher, and those of other test classes, pointed at the same database
+ * with other channels, would otherwise share this class's campaigns — as instances of one deployment should.
  */
 @RequiresServer({RealServer.POSTGRES, RealServer.REDIS})
 @ActiveProfiles("prod")
@@ -41,9 +42,21 @@ class PostgresCampaignsApiTests extends CampaignsApiContract {
 
     private static final String PREFIX = "test:campaigns-api:" + UUID.randomUUID().toString().substring(0, 8);
 
+    private static final String SCHEMA = "campaigns_api";
+
     @DynamicPropertySource
     static void realServers(DynamicPropertyRegistry registry) {
-        PostgresTestSettings.register(registry);
+        RealServer pg = RealServer.POSTGRES;
+        String hostAndDb = pg.host() + ":" + pg.port() + "/" + pg.database();
+        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://" + hostAndDb + "?schema=" + SCHEMA);
+        registry.add("spring.r2dbc.username", pg::user);
+        registry.add("spring.r2dbc.password", pg::password);
+        registry.add("spring.flyway.url", () -> "jdbc:postgresql://" + hostAndDb + "?currentSchema=" + SCHEMA);
+        registry.add("spring.flyway.user", pg::user);
+        registry.add("spring.flyway.password", pg::password);
+        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        registry.add("spring.data.redis.host", RealServer.REDIS::host);
+        registry.add("spring.data.redis.port", RealServer.REDIS::port);
         registry.add("baifang.contact-counters-prefix", () -> PREFIX);
     }
 
