@@ -16,6 +16,8 @@ import io.baifang.contactpolicy.ContactGate;
 import io.baifang.contactpolicy.ContactLogEntry;
 import io.baifang.shared.BaifangProperties;
 import io.baifang.shared.IdGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,6 +35,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class CampaignDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignDispatcher.class);
 
     /** Contact-log lines read back per orphaned recipient: its latest, where a stopped batch's line is. */
     private static final int ORPHAN_LOOK_BACK = 20;
@@ -157,8 +161,16 @@ class CampaignDispatcher {
                 .collectMap(StoredMessage::id)
                 .map(stored -> reconciled(customerByMessage, stored))
                 .flatMap(updates -> releaseOrphanContacts(campaign, updates).thenReturn(updates))
-                .flatMap(updates -> store.record(campaign.id(), campaign.wave(), token, updates, clock.instant()))
+                .flatMap(updates -> store.record(campaign.id(), campaign.wave(), token, updates, clock.instant())
+                        .doOnSuccess(done -> logReconciled(campaign, updates)))
                 .thenReturn(abandoned.size());
+    }
+
+    private static void logReconciled(Campaign campaign, List<RecipientUpdate> updates) {
+        long pendingAgain = updates.stream().filter(update -> update.state() == RecipientState.PENDING).count();
+        log.info("Campaign {} wave {}: reconciled {} recipients of an abandoned claim, {} with their message stored, "
+                + "{} pending again", campaign.id(), campaign.wave(), updates.size(), updates.size() - pendingAgain,
+                pendingAgain);
     }
 
     /**
