@@ -454,9 +454,5 @@ class CampaignStore {
             }
             return new RecipientCounts(byState, byReason, heldOut, replied, total);
         }
-
-        long open() {
-            return byState.get(RecipientState.PENDING) + byState.get(RecipientState.DEFERRED);
-        }
     }
 }

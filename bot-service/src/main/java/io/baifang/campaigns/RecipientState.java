@@ -12,11 +12,6 @@ enum RecipientState {
     static final java.util.List<RecipientState> COUNTED = java.util.List.of(PENDING, SENT, DELIVERED, FAILED,
             SUPPRESSED, DEFERRED);
 
-    /** A recipient in one of these still has work ahead; a campaign completes when none is left. */
-    boolean isOpen() {
-        return this == PENDING || this == SENDING || this == DEFERRED;
-    }
-
     /** Its message went out: a reply may answer it. */
     boolean wasSent() {
         return this == SENT || this == DELIVERED;

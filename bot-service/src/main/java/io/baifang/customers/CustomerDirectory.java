@@ -62,11 +62,6 @@ public class CustomerDirectory {
         return store.streamMatching(AudienceConditions.of(criteria)).map(Customer::of);
     }
 
-    /** How many customers match an audience. */
-    public Mono<Long> countMatching(CustomerCriteria criteria) {
-        return store.countMatching(AudienceConditions.of(criteria));
-    }
-
     /**
      * The ids of the customers matching an audience as a statement another module nests in a set-based
      * statement of its own ({@code insert into … select … from (<sql>) audience}).

@@ -125,13 +125,6 @@ class CustomerStore {
                 .all();
     }
 
-    Mono<Long> countMatching(AudienceConditions audience) {
-        return db.sql("select count(*) from customers where " + audience.where())
-                .bindValues(audience.parameters())
-                .map(row -> row.get(0, Long.class))
-                .one();
-    }
-
     Flux<CustomerRecord> findPage(CustomerQuery query, int page, int size) {
         return db.sql("select " + COLUMNS + " from customers where " + query.where()
                         + " order by created_at desc, id limit " + size + " offset " + ((long) page * size))

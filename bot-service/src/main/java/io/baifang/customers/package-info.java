@@ -4,7 +4,7 @@
  * at rest, masked in every response, never logged). Other modules use {@link io.baifang.customers.CustomerDirectory}
  * and react to {@link io.baifang.customers.CustomerOptedOut} / {@link io.baifang.customers.CustomerOptedIn}.
  * An audience ({@link io.baifang.customers.CustomerCriteria}: branches, tags, collection dates, consent,
- * exclusions, a list of phones) is answered as a stream ({@code streamMatching}), a count, or a statement
+ * exclusions, a list of phones) is answered as a stream ({@code streamMatching}) or as a statement
  * another module nests in a set-based statement of its own ({@code idQuery}, for a campaign's
  * {@code INSERT … SELECT}): the registry keeps the table and the filter.
  */
