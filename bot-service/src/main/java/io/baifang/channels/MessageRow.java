@@ -38,6 +38,21 @@ record MessageRow(
                 List.of());
     }
 
+    /**
+     * A queued outbound message the contact policy deferred (quiet hours): it has no contact yet, and is
+     * decided again when due. Every other outbound message was allowed before it was stored.
+     */
+    boolean awaitsDecision() {
+        return direction == MessageDirection.OUTBOUND && status == DeliveryStatus.QUEUED && contactLogId == null;
+    }
+
+    /** The same message once the policy allowed it, with the contact that allowed it. */
+    MessageRow decidedBy(UUID logEntryId) {
+        return new MessageRow(id, customerId, direction, channel, provider, providerMessageId, address, templateId,
+                variantId, text, encoding, segments, cost, currency, status, null, logEntryId, campaignId, sentBy,
+                sendAttempts, nextAttemptAt, announcedAt, createdAt, updatedAt);
+    }
+
     OutboundMessage toProvider() {
         return new OutboundMessage(id, channel, address, text);
     }

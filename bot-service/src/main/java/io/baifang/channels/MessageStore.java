@@ -219,6 +219,29 @@ class MessageStore {
                 .then();
     }
 
+    /** A deferred message the policy has now allowed: it carries its contact from here on. */
+    Mono<Void> recordDecision(UUID messageId, UUID contactLogId, Instant at) {
+        return db.sql("update messages set contact_log_id = :contact, error_code = null, updated_at = :at "
+                        + "where id = :id and status = :queued and contact_log_id is null")
+                .bind("contact", contactLogId)
+                .bind("at", offset(at))
+                .bind("id", messageId)
+                .bind("queued", DeliveryStatus.QUEUED.name())
+                .then();
+    }
+
+    /** A deferred message the policy deferred again: due at {@code until}, with the reason it waits. */
+    Mono<Void> deferAgain(UUID messageId, Instant until, String reason, Instant at) {
+        return db.sql("update messages set next_attempt_at = :until, error_code = :reason, updated_at = :at "
+                        + "where id = :id and status = :queued and contact_log_id is null")
+                .bind("until", offset(until))
+                .bind("reason", reason)
+                .bind("at", offset(at))
+                .bind("id", messageId)
+                .bind("queued", DeliveryStatus.QUEUED.name())
+                .then();
+    }
+
     /** A page of a customer's messages, both directions, oldest first, each with its history. */
     Flux<StoredMessage> threadOf(UUID customerId, int page, int size) {
         return db.sql(SELECT + "where customer_id = :customer order by created_at, id limit :limit offset :offset")
@@ -228,6 +251,21 @@ class MessageStore {
                 .map(MessageStore::rowOf)
                 .all()
                 .collectList()
+                .flatMap(rows -> historiesOf(rows).map(histories -> withHistories(rows, histories)))
+                .flatMapIterable(list -> list);
+    }
+
+    /** The newest {@code limit} of a customer's messages on one channel, oldest first, each with its history. */
+    Flux<StoredMessage> recentOn(UUID customerId, ChannelKind channel, int limit) {
+        return db.sql(SELECT + "where customer_id = :customer and channel = :channel "
+                        + "order by created_at desc, id desc limit :limit")
+                .bind("customer", customerId)
+                .bind("channel", channel.name())
+                .bind("limit", limit)
+                .map(MessageStore::rowOf)
+                .all()
+                .collectList()
+                .map(MessageStore::oldestFirst)
                 .flatMap(rows -> historiesOf(rows).map(histories -> withHistories(rows, histories)))
                 .flatMapIterable(list -> list);
     }
@@ -326,6 +364,12 @@ class MessageStore {
                         .thenComparing(row -> StatusOrder.rankOf(row.change().status())))
                 .map(HistoryRow::change)
                 .toList();
+    }
+
+    private static List<MessageRow> oldestFirst(List<MessageRow> newestFirst) {
+        List<MessageRow> rows = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(rows);
+        return rows;
     }
 
     private static List<StoredMessage> withHistories(List<MessageRow> rows, Map<UUID, List<StatusChange>> histories) {

@@ -72,7 +72,7 @@ class MessagesController {
         return currentStaff.get()
                 .flatMap(caller -> customers.findVisibleTo(id, caller)
                         .flatMap(customer -> messaging.sendTo(customer, request.templateId().strip(),
-                                request.variables(), channel, caller.username())))
+                                request.variantId(), request.variables(), channel, caller.username())))
                 .map(result -> answer(id, result));
     }
 
@@ -92,6 +92,13 @@ class MessagesController {
             return ResponseEntity.accepted()
                     .location(URI.create("/api/customers/" + customerId + "/messages"))
                     .body(new Accepted(sent.messageId(), sent.status(), sent.errorCode()));
+        }
+        if (result instanceof SendResult.Deferred deferred) {
+            ContactOutcome outcome = deferred.outcome();
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/customers/" + customerId + "/messages"))
+                    .body(new DeferredView(deferred.messageId(), DeliveryStatus.QUEUED, outcome.decisionName(),
+                            outcome.rule(), local(outcome.nextAllowedAt())));
         }
         return refused(((SendResult.Refused) result).outcome());
     }
@@ -149,11 +156,19 @@ class MessagesController {
         return at == null ? null : at.atZone(zone).toOffsetDateTime();
     }
 
-    /** What staff send: a template, the variables the customer's record does not give, and a channel. */
+    /**
+     * What staff send: a template, the variables the customer's record does not give, a channel, and
+     * optionally which A/B variant (absent: the customer's own by the template's weights).
+     */
     record SendRequest(
             @NotBlank @Size(max = 100) String templateId,
             Map<String, String> variables,
-            String channel) {
+            String channel,
+            @Size(max = 32) String variant) {
+
+        String variantId() {
+            return variant == null || variant.isBlank() ? null : variant.strip();
+        }
 
         ChannelKind channelKind() {
             if (channel == null || channel.isBlank()) {
@@ -176,6 +191,13 @@ class MessagesController {
 
     /** 202: the message is stored; {@code status} is where it stands ({@code SENT}, {@code QUEUED}, {@code FAILED}…). */
     record Accepted(UUID id, DeliveryStatus status, String errorCode) {
+    }
+
+    /**
+     * 202 for a marketing message the policy deferred (quiet hours): stored {@code QUEUED}, nothing counted; it is
+     * decided again at {@code sendAt} and goes out then if the policy allows it.
+     */
+    record DeferredView(UUID id, DeliveryStatus status, String decision, String rule, OffsetDateTime sendAt) {
     }
 
     /** One message as the API shows it, times in the branches' zone. */

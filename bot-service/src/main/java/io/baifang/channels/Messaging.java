@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.baifang.branches.BranchNetwork;
 import io.baifang.contactpolicy.Channel;
 import io.baifang.contactpolicy.ContactAttempt;
 import io.baifang.contactpolicy.ContactCategory;
+import io.baifang.contactpolicy.ContactDecision;
 import io.baifang.contactpolicy.ContactGate;
 import io.baifang.contactpolicy.ContactOutcome;
 import io.baifang.customers.Customer;
@@ -19,28 +21,36 @@ import io.baifang.shared.IdGenerator;
 import io.baifang.shared.PageOf;
 import io.baifang.templates.CustomerVariables;
 import io.baifang.templates.MessageChannel;
+import io.baifang.templates.MessageTemplate;
 import io.baifang.templates.MessageTemplates;
 import io.baifang.templates.RenderedMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The send path: one templated message to one customer. In order, each step a method campaigns can reuse:
  * <ol>
+ * <li>{@link #chatLinkFor}: the customer's web chat link, when the message needs one: a fresh link for a
+ * template that declares {@code chatLink}, the newest active one for a message on web chat;</li>
  * <li>{@link #draft}: render the template for the customer (their and their branch's variables, then the
  * caller's) and find the channel and address; a missing variable or an unavailable channel stops here,
  * before anything is counted;</li>
  * <li>{@link #decide}: ask the {@link ContactGate} (marketing, transactional, or the opt-out
- * confirmation);</li>
+ * confirmation), with the provider and signature so that provider flow-control limits apply;</li>
  * <li>{@link #queue}: store the message {@code QUEUED} with the contact log entry that allowed it;</li>
  * <li>{@link #dispatch}: hand it to the channel, trying again a few times when the provider says later;</li>
  * <li>{@link #recordOutcome}: accepted is {@code SENT} with the provider's id; retry-later stays
  * {@code QUEUED} for the retry sweep; rejected is {@code FAILED}, the contact is released, and a recipient
  * who unsubscribed at the carrier is opted out.</li>
  * </ol>
+ * A marketing message the policy defers (quiet hours) is not dropped: it is stored {@code QUEUED} without a
+ * contact, due when the quiet hours end, and {@link #resendDue the sweep} decides it again then — allowed, it
+ * goes out; deferred again, it waits; refused meanwhile (the day's slot went to another message, the customer
+ * opted out), it fails with the policy's reason, which the contact log explains.
  */
 @Service
 public class Messaging {
@@ -49,6 +59,9 @@ public class Messaging {
 
     static final String OPT_OUT_CONFIRMATION_TEMPLATE = "opt-out-confirmation";
 
+    /** How long a deferred message waits before asking again while the counters are being rebuilt. */
+    private static final Duration WAIT_WHILE_PAUSED = Duration.ofSeconds(10);
+
     private final MessageTemplates templates;
     private final BranchNetwork branches;
     private final CustomerDirectory customers;
@@ -56,13 +69,14 @@ public class Messaging {
     private final OutboundChannels channels;
     private final MessageStore store;
     private final ProviderEventRecorder recorder;
+    private final ChatLinks chatLinks;
     private final TransactionalOperator transaction;
     private final ChannelsProperties settings;
     private final IdGenerator ids;
     private final Clock clock;
 
     Messaging(MessageTemplates templates, BranchNetwork branches, CustomerDirectory customers, ContactGate gate,
-              OutboundChannels channels, MessageStore store, ProviderEventRecorder recorder,
+              OutboundChannels channels, MessageStore store, ProviderEventRecorder recorder, ChatLinks chatLinks,
               TransactionalOperator transaction, ChannelsProperties settings, IdGenerator ids, Clock clock) {
         this.templates = templates;
         this.branches = branches;
@@ -71,6 +85,7 @@ public class Messaging {
         this.channels = channels;
         this.store = store;
         this.recorder = recorder;
+        this.chatLinks = chatLinks;
         this.transaction = transaction;
         this.settings = settings;
         this.ids = ids;
@@ -96,7 +111,18 @@ public class Messaging {
     /** Like {@link #sendToCustomer}, for a caller that has just read the customer (after a branch check). */
     public Mono<SendResult> sendTo(Customer customer, String templateId, Map<String, ?> variables,
                                    ChannelKind channel, String sentBy) {
-        return Mono.fromCallable(() -> draft(customer, templateId, variables, channel, sentBy))
+        return sendTo(customer, templateId, null, variables, channel, sentBy);
+    }
+
+    /**
+     * Like {@link #sendTo(Customer, String, Map, ChannelKind, String)} with a chosen A/B variant;
+     * {@code variantId} {@code null} gives the customer their own variant by the template's weights (always the
+     * same one for the same customer).
+     */
+    public Mono<SendResult> sendTo(Customer customer, String templateId, String variantId, Map<String, ?> variables,
+                                   ChannelKind channel, String sentBy) {
+        return chatLinkFor(customer, templateId, variables, channel, sentBy)
+                .map(link -> draft(customer, templateId, variantId, variables, channel, sentBy, link))
                 .flatMap(this::decide)
                 .flatMap(this::sendIfAllowed);
     }
@@ -106,6 +132,19 @@ public class Messaging {
         Mono<java.util.List<StoredMessage>> items = store.threadOf(customerId, page, size).collectList();
         Mono<Long> total = store.countFor(customerId);
         return items.zipWith(total, (found, count) -> new PageOf<>(found, page, size, count));
+    }
+
+    /**
+     * The customer's messages on one channel, the newest {@code limit} of them, oldest first, each with its
+     * history: what the web chat page shows.
+     */
+    public Flux<StoredMessage> recentOn(UUID customerId, ChannelKind channel, int limit) {
+        return store.recentOn(customerId, channel, limit);
+    }
+
+    /** The message a provider knows by its id, with its history; empty when there is none. */
+    public Mono<StoredMessage> findByProviderId(String provider, String providerMessageId) {
+        return store.findByProviderId(provider, providerMessageId).flatMap(store::withHistory);
     }
 
     /** One message with its history; empty when there is none. */
@@ -124,32 +163,64 @@ public class Messaging {
     record Decided(Draft draft, ContactOutcome outcome) {
     }
 
-    Draft draft(Customer customer, String templateId, Map<String, ?> variables, ChannelKind kind, String sentBy) {
-        RenderedMessage rendered = templates.render(templateId, null, variablesFor(customer, variables),
+    /**
+     * The chat link a message needs, if any: a fresh one when the template renders {@code {{chatLink}}} and the
+     * caller did not give it (made before the policy decides: a link nobody was sent opens nothing), else the
+     * customer's newest active link when the message may go out on web chat.
+     */
+    Mono<Optional<ChatLink>> chatLinkFor(Customer customer, String templateId, Map<String, ?> variables,
+                                         ChannelKind kind, String sentBy) {
+        MessageTemplate template = templates.find(templateId).orElse(null);
+        if (template == null) {
+            // render names the unknown template
+            return Mono.just(Optional.empty());
+        }
+        if (declaresChatLink(template) && (variables == null || !variables.containsKey(ChatLinks.TEMPLATE_VARIABLE))) {
+            return chatLinks.create(customer.id(), sentBy).map(Optional::of);
+        }
+        boolean onWebChat = kind == ChannelKind.WEBCHAT
+                || kind == null && template.preferredChannel() == MessageChannel.WEBCHAT;
+        if (!onWebChat) {
+            return Mono.just(Optional.empty());
+        }
+        return chatLinks.newestActiveOf(customer.id()).map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    Draft draft(Customer customer, String templateId, String variantId, Map<String, ?> variables, ChannelKind kind,
+                String sentBy, Optional<ChatLink> chatLink) {
+        String variant = variantId != null ? variantId : variantFor(templateId, customer);
+        RenderedMessage rendered = templates.render(templateId, variant, variablesFor(customer, variables, chatLink),
                 kind == null ? null : MessageChannel.valueOf(kind.name()));
         ChannelKind chosen = ChannelKind.valueOf(rendered.channel().name());
         OutboundChannel channel = channels.forKind(chosen)
                 .orElseThrow(() -> new ChannelUnavailableException("no " + chosen + " provider is available ("
                         + settings.providerFor(chosen) + " is configured)"));
-        return new Draft(customer, rendered, channel, addressOf(customer, chosen), sentBy, null);
+        return new Draft(customer, rendered, channel, addressOf(customer, chosen, chatLink), sentBy, null);
     }
 
     Mono<Decided> decide(Draft draft) {
-        ContactAttempt attempt = new ContactAttempt(draft.customer().id(),
-                Channel.valueOf(draft.channel().kind().name()), categoryOf(draft.rendered()), null,
-                draft.rendered().templateId(), null, false, true);
+        ContactAttempt attempt = attemptFor(draft.customer().id(), draft.channel(), draft.rendered().templateId());
         return gate.request(attempt, draft.sentBy(), null)
                 .map(outcome -> new Decided(draft, outcome));
     }
 
     Mono<MessageRow> queue(Decided decided) {
-        MessageRow row = queuedRow(decided);
-        Mono<Void> stored = store.insert(row)
-                .then(store.appendHistory(row.id(), DeliveryStatus.QUEUED, null, row.createdAt(), row.createdAt()));
-        return transaction.transactional(stored)
-                .thenReturn(row)
+        Instant now = clock.instant();
+        // the retry sweep leaves it alone while this send is in progress
+        MessageRow row = queuedRow(decided.draft(), decided.outcome().logEntryId(), null, now.plus(settings.sendLease()));
+        return stored(row)
                 // the contact was counted for a message that now will not go out: give the slot back
                 .onErrorResume(failure -> gate.release(decided.outcome()).then(Mono.error(failure)));
+    }
+
+    /**
+     * Keeps a message the policy deferred, uncounted and without its contact, due when the deferral ends; the
+     * sweep decides it again then ({@link #decideAgain}).
+     */
+    Mono<SendResult> queueDeferred(Decided decided, ContactDecision.Deferred deferred) {
+        MessageRow row = queuedRow(decided.draft(), null, decided.outcome().decisionName(), deferred.until());
+        return stored(row)
+                .thenReturn(new SendResult.Deferred(row.id(), decided.outcome()));
     }
 
     Mono<SendOutcome> dispatch(MessageRow message, OutboundChannel channel) {
@@ -181,6 +252,9 @@ public class Messaging {
     }
 
     private Mono<SendResult> resend(MessageRow due) {
+        if (due.awaitsDecision()) {
+            return decideAgain(due);
+        }
         OutboundChannel channel = channels.find(due.channel(), due.provider()).orElse(null);
         if (channel == null || due.sendAttempts() + 1 >= settings.resendAttempts()) {
             String why = channel == null ? "provider " + due.provider() + " is not available" : "retries exhausted";
@@ -190,9 +264,55 @@ public class Messaging {
         return sendOnce(due, channel).flatMap(outcome -> recordOutcome(due, channel, outcome));
     }
 
+    /** A deferred message come due: the policy decides it again, as if it were being sent now. */
+    private Mono<SendResult> decideAgain(MessageRow deferred) {
+        OutboundChannel channel = channels.find(deferred.channel(), deferred.provider()).orElse(null);
+        if (channel == null) {
+            return recordOutcome(deferred, null, new SendOutcome.Rejected(RejectionReason.PROVIDER_UNAVAILABLE, null,
+                    "provider " + deferred.provider() + " is not available"));
+        }
+        ContactAttempt attempt = attemptFor(deferred.customerId(), channel, deferred.templateId());
+        return gate.request(attempt, deferred.sentBy(), null)
+                .flatMap(outcome -> sendOrWaitAgain(deferred, channel, outcome))
+                .onErrorResume(ContactGate.UnknownCustomerException.class,
+                        gone -> failUnsent(deferred, "UNKNOWN_CUSTOMER", null));
+    }
+
+    private Mono<SendResult> sendOrWaitAgain(MessageRow deferred, OutboundChannel channel, ContactOutcome outcome) {
+        Instant now = clock.instant();
+        ContactDecision decision = outcome.decision();
+        if (decision instanceof ContactDecision.Allowed) {
+            MessageRow decided = deferred.decidedBy(outcome.logEntryId());
+            return store.recordDecision(deferred.id(), outcome.logEntryId(), now)
+                    .then(sendOnce(decided, channel))
+                    .flatMap(sent -> recordOutcome(decided, channel, sent));
+        }
+        if (decision instanceof ContactDecision.Deferred again) {
+            return store.deferAgain(deferred.id(), again.until(), outcome.decisionName(), now)
+                    .thenReturn(new SendResult.Deferred(deferred.id(), outcome));
+        }
+        if (decision instanceof ContactDecision.Paused) {
+            // the counters are being rebuilt: marketing waits, it is not refused
+            return store.deferAgain(deferred.id(), now.plus(WAIT_WHILE_PAUSED), outcome.decisionName(), now)
+                    .thenReturn(new SendResult.Deferred(deferred.id(), outcome));
+        }
+        return failUnsent(deferred, outcome.decisionName(), outcome);
+    }
+
+    /** Refused when it came due: it never went out and nothing was counted; the message says why. */
+    private Mono<SendResult> failUnsent(MessageRow deferred, String reason, ContactOutcome outcome) {
+        Mono<?> failed = recorder.recordStatus(deferred, DeliveryStatus.FAILED, reason, clock.instant());
+        return outcome == null
+                ? failed.thenReturn(new SendResult.Sent(deferred.id(), DeliveryStatus.FAILED, reason))
+                : failed.thenReturn(new SendResult.Refused(outcome));
+    }
+
     // --- how each step is done
 
     private Mono<SendResult> sendIfAllowed(Decided decided) {
+        if (decided.outcome().decision() instanceof ContactDecision.Deferred deferred) {
+            return queueDeferred(decided, deferred);
+        }
         if (!decided.outcome().isAllowed()) {
             return Mono.just(new SendResult.Refused(decided.outcome()));
         }
@@ -202,17 +322,21 @@ public class Messaging {
                         .flatMap(outcome -> recordOutcome(message, channel, outcome)));
     }
 
-    private Map<String, Object> variablesFor(Customer customer, Map<String, ?> given) {
+    private Map<String, Object> variablesFor(Customer customer, Map<String, ?> given, Optional<ChatLink> chatLink) {
         Map<String, Object> all = new HashMap<>(CustomerVariables.of(customer, branches.find(customer.branch())));
+        chatLink.map(ChatLink::url).ifPresent(url -> all.put(ChatLinks.TEMPLATE_VARIABLE, url));
         if (given != null) {
             all.putAll(given);
         }
         return all;
     }
 
-    private static String addressOf(Customer customer, ChannelKind kind) {
+    /** E.164 for SMS and WhatsApp; on web chat, the id of the customer's newest active chat link. */
+    private static String addressOf(Customer customer, ChannelKind kind, Optional<ChatLink> chatLink) {
         if (kind == ChannelKind.WEBCHAT) {
-            throw new ChannelUnavailableException("web chat reaches a customer only in a chat they opened");
+            return chatLink.map(link -> link.id().toString())
+                    .orElseThrow(() -> new ChannelUnavailableException("the customer has no active web chat link: "
+                            + "create one (POST /api/customers/" + customer.id() + "/chat-link) and send it to them"));
         }
         if (customer.phone() == null || customer.phone().isBlank()) {
             throw new ChannelUnavailableException("the customer has no phone number");
@@ -220,24 +344,50 @@ public class Messaging {
         return customer.phone();
     }
 
-    private static ContactCategory categoryOf(RenderedMessage rendered) {
-        if (OPT_OUT_CONFIRMATION_TEMPLATE.equals(rendered.templateId())) {
-            return ContactCategory.OPT_OUT_CONFIRMATION;
-        }
-        return rendered.category().isMarketing() ? ContactCategory.MARKETING : ContactCategory.TRANSACTIONAL;
+    private String variantFor(String templateId, Customer customer) {
+        return templates.find(templateId)
+                .map(template -> template.variantFor(customer.id().toString()).id())
+                .orElse(null);
     }
 
-    private MessageRow queuedRow(Decided decided) {
-        Draft draft = decided.draft();
+    private static boolean declaresChatLink(MessageTemplate template) {
+        return template.variables().stream().anyMatch(variable -> variable.name().equals(ChatLinks.TEMPLATE_VARIABLE));
+    }
+
+    /** What the policy sees of a message: who, on which channel and provider, which category and template. */
+    private ContactAttempt attemptFor(UUID customerId, OutboundChannel channel, String templateId) {
+        return new ContactAttempt(customerId, Channel.valueOf(channel.kind().name()), categoryOf(templateId), null,
+                templateId, null, false, true)
+                .via(channel.provider(), templates.signature());
+    }
+
+    /** A template that is gone since the message was queued is treated as marketing, the strictest. */
+    private ContactCategory categoryOf(String templateId) {
+        if (OPT_OUT_CONFIRMATION_TEMPLATE.equals(templateId)) {
+            return ContactCategory.OPT_OUT_CONFIRMATION;
+        }
+        boolean marketing = templates.find(templateId)
+                .map(template -> template.category().isMarketing())
+                .orElse(true);
+        return marketing ? ContactCategory.MARKETING : ContactCategory.TRANSACTIONAL;
+    }
+
+    /** Stores a queued message and its first history row, in one transaction. */
+    private Mono<MessageRow> stored(MessageRow row) {
+        Mono<Void> stored = store.insert(row)
+                .then(store.appendHistory(row.id(), DeliveryStatus.QUEUED, row.errorCode(), row.createdAt(),
+                        row.createdAt()));
+        return transaction.transactional(stored).thenReturn(row);
+    }
+
+    private MessageRow queuedRow(Draft draft, UUID contactLogId, String waitingFor, Instant nextAttemptAt) {
         RenderedMessage rendered = draft.rendered();
         Instant now = clock.instant();
         return new MessageRow(ids.next(), draft.customer().id(), MessageDirection.OUTBOUND, draft.channel().kind(),
                 draft.channel().provider(), null, draft.address(), rendered.templateId(), rendered.variantId(),
                 rendered.text(), rendered.encoding().name(), rendered.segments(), rendered.cost(),
-                rendered.currency().getCurrencyCode(), DeliveryStatus.QUEUED, null, decided.outcome().logEntryId(),
-                draft.campaignId(), draft.sentBy(), 0,
-                // the retry sweep leaves it alone while this send is in progress
-                now.plus(settings.sendLease()), null, now, now);
+                rendered.currency().getCurrencyCode(), DeliveryStatus.QUEUED, waitingFor, contactLogId,
+                draft.campaignId(), draft.sentBy(), 0, nextAttemptAt, null, now, now);
     }
 
     private Mono<SendOutcome> tryToSend(MessageRow message, OutboundChannel channel, int attempt) {

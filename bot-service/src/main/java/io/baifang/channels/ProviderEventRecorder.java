@@ -28,17 +28,19 @@ class ProviderEventRecorder implements ProviderEvents {
 
     private final MessageStore store;
     private final CustomerDirectory customers;
+    private final ChatLinks chatLinks;
     private final InboundAnnouncer announcer;
     private final ApplicationEventPublisher events;
     private final TransactionalOperator transaction;
     private final IdGenerator ids;
     private final Clock clock;
 
-    ProviderEventRecorder(MessageStore store, CustomerDirectory customers, InboundAnnouncer announcer,
-                          ApplicationEventPublisher events, TransactionalOperator transaction, IdGenerator ids,
-                          Clock clock) {
+    ProviderEventRecorder(MessageStore store, CustomerDirectory customers, ChatLinks chatLinks,
+                          InboundAnnouncer announcer, ApplicationEventPublisher events,
+                          TransactionalOperator transaction, IdGenerator ids, Clock clock) {
         this.store = store;
         this.customers = customers;
+        this.chatLinks = chatLinks;
         this.announcer = announcer;
         this.events = events;
         this.transaction = transaction;
@@ -74,18 +76,21 @@ class ProviderEventRecorder implements ProviderEvents {
 
     private Mono<Boolean> storeAndAnnounce(InboundMessage message) {
         return senderOf(message)
-                .map(customer -> inboundRow(message, customer.id()))
+                .map(customerId -> inboundRow(message, customerId))
                 .switchIfEmpty(Mono.fromSupplier(() -> inboundRow(message, null)))
                 .flatMap(row -> stored(row)
                         .flatMap(isNew -> isNew ? announcer.announce(row).thenReturn(true) : Mono.just(false)));
     }
 
-    private Mono<Customer> senderOf(InboundMessage message) {
-        if (message.kind() == ChannelKind.WEBCHAT || message.from() == null) {
-            // a chat token is not a phone; the web chat handler names the customer itself (later)
+    private Mono<UUID> senderOf(InboundMessage message) {
+        if (message.from() == null) {
             return Mono.empty();
         }
-        return customers.findByPhone(bare(message.from()));
+        if (message.kind() == ChannelKind.WEBCHAT) {
+            // on web chat the sender's address is their chat link, not a phone
+            return chatLinks.customerAt(message.from());
+        }
+        return customers.findByPhone(bare(message.from())).map(Customer::id);
     }
 
     private Mono<Boolean> stored(MessageRow row) {

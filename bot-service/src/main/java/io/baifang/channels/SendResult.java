@@ -17,6 +17,13 @@ public sealed interface SendResult {
     record Sent(UUID messageId, DeliveryStatus status, String errorCode) implements SendResult {
     }
 
+    /**
+     * The contact policy deferred it (quiet hours): the message is stored {@code QUEUED}, nothing is counted,
+     * and it is decided again at {@code outcome.nextAllowedAt()}.
+     */
+    record Deferred(UUID messageId, ContactOutcome outcome) implements SendResult {
+    }
+
     /** The contact policy did not allow it: nothing was stored or sent, nothing counted. */
     record Refused(ContactOutcome outcome) implements SendResult {
     }

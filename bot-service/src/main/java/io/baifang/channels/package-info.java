@@ -23,6 +23,12 @@
  * messages that are due.</li>
  * <li>{@code OutboundChannels}: which provider sends on each kind ({@code baifang.channels.sms-provider}, …).</li>
  * <li>{@code MessagesController}: {@code POST/GET /api/customers/{id}/messages}.</li>
+ * <li>{@link io.baifang.channels.ChatLinks}: the customers' web chat links, which the send path needs (the
+ * address of a {@code WEBCHAT} message is the customer's newest link; a template declaring {@code chatLink}
+ * gets a fresh one) and the inbound path too (a chat message's sender is a link, not a phone); kept by
+ * {@code webchat}.</li>
+ * <li>{@code webchat}: web chat as a provider: chat links and their staff API, the customer's page
+ * ({@code /chat/{token}}), socket and HTTP fallback; see its {@code package-info}.</li>
  * <li>{@code simulator}: the embedded default's SMS provider, simulated phones kept in the database, their
  * API ({@code /api/simulator/phones/…}) and the {@code /simulator} page; off in the {@code prod} profile.</li>
  * </ul>
@@ -36,7 +42,7 @@
  * phone numbers never reach a log.
  *
  * <p>Public: the channel contracts, {@code Messaging} and its {@code SendResult}, {@code CampaignMessaging}
- * with its batch, recipient and result, the stored message and its
- * history, the events, and {@code ChannelUnavailableException}.
+ * with its batch, recipient and result, the stored message and its history, the events, {@code ChatLinks} and
+ * {@code ChatLink}, and {@code ChannelUnavailableException}.
  */
 package io.baifang.channels;

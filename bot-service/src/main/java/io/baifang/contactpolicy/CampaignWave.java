@@ -23,4 +23,15 @@ public record CampaignWave(String campaignId, int wave, int priority) {
     String waveKey() {
         return campaignId + "#" + wave;
     }
+
+    CampaignWave withPriority(int priority) {
+        return new CampaignWave(campaignId, wave, priority);
+    }
+
+    /** The campaign and wave a counted hold names ({@code campaignId#wave}; the id may itself hold a '#'). */
+    static CampaignWave ofCounted(CountedContact counted) {
+        String key = counted.waveKey();
+        int hash = key.lastIndexOf('#');
+        return new CampaignWave(key.substring(0, hash), Integer.parseInt(key.substring(hash + 1)), counted.priority());
+    }
 }

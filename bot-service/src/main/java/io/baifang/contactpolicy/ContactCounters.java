@@ -2,6 +2,7 @@ package io.baifang.contactpolicy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
@@ -33,6 +34,13 @@ interface ContactCounters {
     /** What {@link #reserve} would decide, counting nothing. */
     Mono<ContactDecision> check(ContactAttempt attempt, Instant now);
 
+    /**
+     * What the counters hold now for the customers (and provider routes) these requests name, counting and
+     * changing nothing: for a dry run decided in Java by {@link ContactRules}. A customer whose counters are
+     * lost and not yet rebuilt is absent from the answer. One round trip for the whole list.
+     */
+    Mono<Map<UUID, ContactHistory>> historiesFor(List<CounterRequest> requests);
+
     /** Uncounts what an allowed attempt counted (the provider rejected the message, or a hold is cancelled). */
     Mono<Void> release(Reservation reservation, Instant now);
 
@@ -44,4 +52,11 @@ interface ContactCounters {
 
     /** Declares the counters rebuilt: decisions resume. */
     Mono<Void> markRecovered(Instant now);
+
+    /**
+     * Runs a rebuild while no other instance sharing these counters runs one. The JVM store belongs to one
+     * instance and runs it as it is; the Redis store holds a lock in Redis for as long as the rebuild runs,
+     * and signals {@link RecoveryRunningElsewhereException} when another instance holds it.
+     */
+    <T> Mono<T> exclusively(Mono<T> rebuild);
 }

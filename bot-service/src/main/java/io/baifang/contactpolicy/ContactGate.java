@@ -73,33 +73,66 @@ public final class ContactGate {
         if (requests.isEmpty()) {
             return Flux.empty();
         }
-        Mono<Map<UUID, Customer>> registry = Flux.fromIterable(requests)
+        Mono<Map<UUID, Customer>> registry = registryOf(requests.stream()
                 .map(request -> request.attempt().customerId())
-                .distinct()
-                .flatMap(this::findKnown, CUSTOMERS_IN_FLIGHT)
-                .collectMap(Customer::id);
+                .toList());
         return registry
                 .map(known -> withRegistryFlags(requests, known))
                 .flatMapMany(checked -> runToTheEnd(decideAndLogAll(checked)).flatMapIterable(Function.identity()));
     }
 
     /**
+     * What the policy would decide now for each attempt, in the attempts' order, with opt-out and consent
+     * from the registry as {@link #requestAll} applies them — counting, reserving and logging nothing: for
+     * campaign estimates. Attempts in one preview see each other (a second marketing attempt to the same
+     * customer is {@code FREQUENCY_CAP}); an allowed preview carries no reservation. While the counters are
+     * being rebuilt, marketing previews {@link ContactDecision.Paused} (and a rebuild is started). One
+     * unknown customer fails the preview. Decide in batches of a few thousand: each is one round trip.
+     */
+    public Flux<ContactDecision> preview(List<ContactAttempt> attempts) {
+        if (attempts.isEmpty()) {
+            return Flux.empty();
+        }
+        return registryOf(attempts.stream().map(ContactAttempt::customerId).toList())
+                .map(known -> attempts.stream()
+                        .map(attempt -> withRegistryFlags(attempt, known.get(attempt.customerId())))
+                        .toList())
+                .flatMapMany(policy::preview)
+                .collectList()
+                .doOnNext(decisions -> decisions.stream().filter(ContactDecision.Paused.class::isInstance).findAny()
+                        .ifPresent(paused -> whenPaused.run()))
+                .flatMapIterable(Function.identity());
+    }
+
+    /**
      * Holds the customer's slot for a campaign wave's send planned at {@code plannedAt} (see
      * {@link ContactRules}): a higher-priority campaign displaces a lower-priority hold, and the wave's own
-     * send later uses it. Holds are not logged (the send is); release a hold with {@link #releaseHold} if
-     * the wave is cancelled. Counters lost before the send forget holds: campaigns place them again.
+     * send later uses it. A hold placed is logged ({@code HELD}, with the planned time, wave and priority), so
+     * recovery rebuilds it after a loss; its line is marked released when the wave is cancelled
+     * ({@link #releaseHold}), when the send uses it, when a higher-priority campaign displaces it, and when it
+     * lapses unused. A hold refused (or paused) reserved nothing and is answered, not logged.
      */
     public Mono<ContactDecision> holdAhead(ContactAttempt attempt, Instant plannedAt) {
         return customers.find(attempt.customerId())
                 .switchIfEmpty(Mono.error(() -> new UnknownCustomerException(attempt.customerId())))
-                .flatMap(customer -> policy.holdAhead(withRegistryFlags(attempt, customer), plannedAt));
+                .flatMap(customer -> runToTheEnd(holdAndLog(withRegistryFlags(attempt, customer), plannedAt)));
     }
 
+    /**
+     * Releases a hold because its wave was cancelled: marks its log line and frees the slot. A hold that was
+     * used, displaced or lapsed, a hold released before, and anything that is not a hold are left alone.
+     */
     public Mono<Void> releaseHold(ContactDecision hold) {
-        if (hold instanceof ContactDecision.Allowed allowed) {
-            return policy.release(allowed.reservation());
+        if (!(hold instanceof ContactDecision.Allowed allowed) || allowed.reservation() == null
+                || allowed.reservation().counted() == null || !allowed.reservation().counted().hold()) {
+            return Mono.empty();
         }
-        return Mono.empty();
+        Reservation reservation = allowed.reservation();
+        List<ContactLog.EndedHold> cancelled = List.of(new ContactLog.EndedHold(reservation.customerId(),
+                reservation.counted()));
+        return contactLog.markHoldsEnded(cancelled, ContactLog.ReleaseReason.CANCELLED, clock.instant())
+                .filter(marked -> marked > 0)
+                .flatMap(marked -> policy.release(reservation));
     }
 
     /**
@@ -141,8 +174,58 @@ public final class ContactGate {
     private Mono<ContactOutcome> decideAndLog(ContactAttempt attempt, String recordedBy, String note) {
         return policy.decide(attempt)
                 .map(decision -> outcomeOf(attempt, decision, recordedBy, note, clock.instant()))
-                .flatMap(outcome -> logged(List.of(outcome)).thenReturn(outcome))
+                .flatMap(outcome -> logged(List.of(outcome)).then(holdsEndedBy(List.of(outcome))).thenReturn(outcome))
                 .doOnNext(this::recoverIfPaused);
+    }
+
+    private Mono<ContactDecision> holdAndLog(ContactAttempt attempt, Instant plannedAt) {
+        return policy.holdAhead(attempt, plannedAt)
+                .flatMap(decision -> decision.isAllowed() ? loggedHold(attempt, decision) : Mono.just(decision))
+                .doOnNext(decision -> {
+                    if (decision instanceof ContactDecision.Paused) {
+                        whenPaused.run();
+                    }
+                });
+    }
+
+    /** The hold's line keeps the planned time as the counters counted it, so release and recovery find it. */
+    private Mono<ContactDecision> loggedHold(ContactAttempt attempt, ContactDecision hold) {
+        Instant plannedAt = ((ContactDecision.Allowed) hold).reservation().counted().at();
+        List<ContactOutcome> held = List.of(new ContactOutcome(
+                ContactLogEntry.held(ids.next(), attempt, plannedAt, clock.instant()), hold));
+        return logged(held).then(holdsEndedBy(held)).thenReturn(hold);
+    }
+
+    /**
+     * Marks the log lines of the holds these decisions ended: used by their wave's send, or displaced by a
+     * higher-priority campaign. The contacts are counted and logged by now, so a failure here is reported,
+     * not signalled: recovery still drops a used hold by itself, and a displaced one comes back only after
+     * a loss, until it lapses.
+     */
+    private Mono<Void> holdsEndedBy(List<ContactOutcome> outcomes) {
+        List<ContactLog.EndedHold> used = new ArrayList<>();
+        List<ContactLog.EndedHold> displaced = new ArrayList<>();
+        for (ContactOutcome outcome : outcomes) {
+            if (outcome.decision() instanceof ContactDecision.Allowed allowed && allowed.reservation() != null) {
+                Reservation reservation = allowed.reservation();
+                if (reservation.usedHold() != null) {
+                    used.add(new ContactLog.EndedHold(reservation.customerId(), reservation.usedHold()));
+                }
+                reservation.displaced().forEach(hold ->
+                        displaced.add(new ContactLog.EndedHold(reservation.customerId(), hold)));
+            }
+        }
+        if (used.isEmpty() && displaced.isEmpty()) {
+            return Mono.empty();
+        }
+        Instant now = clock.instant();
+        return contactLog.markHoldsEnded(used, ContactLog.ReleaseReason.USED, now)
+                .then(contactLog.markHoldsEnded(displaced, ContactLog.ReleaseReason.DISPLACED, now))
+                .then()
+                .onErrorResume(failure -> {
+                    log.warn("Could not mark used or displaced holds in the contact log", failure);
+                    return Mono.empty();
+                });
     }
 
     private Mono<List<ContactOutcome>> decideAndLogAll(List<ContactRequest> requests) {
@@ -150,7 +233,7 @@ public final class ContactGate {
         return policy.decideAll(attempts)
                 .collectList()
                 .map(decisions -> outcomesOf(requests, decisions, clock.instant()))
-                .flatMap(outcomes -> logged(outcomes).thenReturn(outcomes))
+                .flatMap(outcomes -> logged(outcomes).then(holdsEndedBy(outcomes)).thenReturn(outcomes))
                 .doOnNext(outcomes -> outcomes.stream().filter(ContactOutcome::isPaused).findAny()
                         .ifPresent(this::recoverIfPaused));
     }
@@ -219,6 +302,14 @@ public final class ContactGate {
         if (outcome.isPaused()) {
             whenPaused.run();
         }
+    }
+
+    /** The registry's customers, each looked up once; one unknown customer is an error. */
+    private Mono<Map<UUID, Customer>> registryOf(List<UUID> customerIds) {
+        return Flux.fromIterable(customerIds)
+                .distinct()
+                .flatMap(this::findKnown, CUSTOMERS_IN_FLIGHT)
+                .collectMap(Customer::id);
     }
 
     private Mono<Customer> findKnown(UUID customerId) {

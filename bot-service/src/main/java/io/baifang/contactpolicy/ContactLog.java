@@ -4,8 +4,11 @@ import java.lang.reflect.Array;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
 
@@ -17,7 +20,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The contact log in the database ({@code contact_log}, migration V3). Many decisions are written in one
+ * The contact log in the database ({@code contact_log}, migrations V3 and V7). Many decisions are written in one
  * statement: campaigns log thousands at once, and an R2DBC batch costs a round trip per row on PostgreSQL.
  * On PostgreSQL each column travels as one array read back with {@code unnest(…)} (a handful of parameters
  * per thousand rows); H2 gets {@code INSERT … VALUES (…),(…)}. The same idea as the registry's
@@ -27,6 +30,11 @@ final class ContactLog {
 
     /** PostgreSQL takes at most 65,535 parameters in one statement; H2 gets slices under this. */
     private static final int MAX_PARAMETERS = 30_000;
+
+    private static final int RECOVERY_FETCH_SIZE = 1_000;
+
+    /** Customers named in one statement that marks ended holds. */
+    private static final int HOLDS_PER_STATEMENT = 1_000;
 
     private record Column(String name, Class<?> type, String postgresType) {
     }
@@ -48,7 +56,27 @@ final class ContactLog {
             new Column("note", String.class, "varchar"),
             new Column("recorded_by", String.class, "varchar"),
             new Column("recorded_at", OffsetDateTime.class, "timestamptz"),
-            new Column("released_at", OffsetDateTime.class, "timestamptz"));
+            new Column("released_at", OffsetDateTime.class, "timestamptz"),
+            new Column("planned_at", OffsetDateTime.class, "timestamptz"),
+            new Column("release_reason", String.class, "varchar"));
+
+    /** Why a line was released (column {@code release_reason}). */
+    enum ReleaseReason {
+        /** the provider rejected an allowed message */
+        REJECTED,
+        /** the wave was cancelled before its send */
+        CANCELLED,
+        /** the wave's send used the hold */
+        USED,
+        /** a higher-priority campaign took the slot */
+        DISPLACED,
+        /** unused past its grace */
+        LAPSED
+    }
+
+    /** A hold that ended, by customer and the hold as the counters kept it. */
+    record EndedHold(UUID customerId, CountedContact hold) {
+    }
 
     private static final String SELECT = "select " + names() + " from contact_log ";
 
@@ -97,11 +125,21 @@ final class ContactLog {
                 .one();
     }
 
-    /** Every contact allowed after {@code since} and not released: what the counters must remember. */
+    /**
+     * Every contact allowed after {@code since} and not released, and every hold planned after it that still
+     * stands (neither released, used, displaced nor lapsed, as far as the log was told): what the counters
+     * must remember. Ordered by customer, so recovery can rebuild one customer at a time while the rows stream in; read in pages of
+     * {@link #RECOVERY_FETCH_SIZE} rows where the driver supports it (PostgreSQL), so the database does not
+     * push a month of contacts at once.
+     */
     Flux<PastContact> allowedSince(Instant since) {
-        return db.sql(SELECT + "where decision = :allowed and recorded_at > :since and released_at is null")
+        return db.sql(SELECT + "where released_at is null and ((decision = :allowed and recorded_at > :since) "
+                        + "or (decision = :held and planned_at > :since)) "
+                        + "order by customer_id, recorded_at")
                 .bind("allowed", ContactLogEntry.ALLOWED)
+                .bind("held", ContactLogEntry.HELD)
                 .bind("since", since.atOffset(ZoneOffset.UTC))
+                .filter(statement -> statement.fetchSize(RECOVERY_FETCH_SIZE))
                 .map(ContactLog::entryOf)
                 .all()
                 .map(ContactLogEntry::asPastContact);
@@ -109,14 +147,62 @@ final class ContactLog {
 
     /** Marks an allowed entry released; false when it was not allowed or already released (release once). */
     Mono<Boolean> markReleased(UUID id, Instant at) {
-        return db.sql("update contact_log set released_at = :at "
+        return db.sql("update contact_log set released_at = :at, release_reason = :reason "
                         + "where id = :id and decision = :allowed and released_at is null")
                 .bind("at", at.atOffset(ZoneOffset.UTC))
+                .bind("reason", ReleaseReason.REJECTED.name())
                 .bind("id", id)
                 .bind("allowed", ContactLogEntry.ALLOWED)
                 .fetch()
                 .rowsUpdated()
                 .map(updated -> updated > 0);
+    }
+
+    /**
+     * Marks the lines of holds that ended, one statement per campaign wave (a campaign batch is usually one
+     * wave, so a thousand sends that used their holds are one update). A hold is found by customer and wave:
+     * the wave cap keeps one hold per customer and wave. Answers how many lines were marked.
+     */
+    Mono<Long> markHoldsEnded(List<EndedHold> ended, ReleaseReason reason, Instant at) {
+        Map<CampaignWave, List<UUID>> byWave = new LinkedHashMap<>();
+        ended.forEach(hold -> byWave.computeIfAbsent(CampaignWave.ofCounted(hold.hold()).withPriority(0),
+                wave -> new ArrayList<>()).add(hold.customerId()));
+        return Flux.fromIterable(byWave.entrySet())
+                .concatMap(wave -> Flux.fromIterable(wave.getValue())
+                        .buffer(HOLDS_PER_STATEMENT)
+                        .concatMap(customers -> markHoldsOfWave(wave.getKey(), customers, reason, at)))
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> markHoldsOfWave(CampaignWave wave, List<UUID> customers, ReleaseReason reason, Instant at) {
+        StringJoiner in = new StringJoiner(", ", "(", ")");
+        for (int i = 0; i < customers.size(); i++) {
+            in.add(":c" + i);
+        }
+        DatabaseClient.GenericExecuteSpec update = db.sql("update contact_log set released_at = :at, "
+                        + "release_reason = :reason where decision = :held and released_at is null "
+                        + "and campaign_id = :campaign and campaign_wave = :wave and customer_id in " + in)
+                .bind("at", at.atOffset(ZoneOffset.UTC))
+                .bind("reason", reason.name())
+                .bind("held", ContactLogEntry.HELD)
+                .bind("campaign", wave.campaignId())
+                .bind("wave", wave.wave());
+        for (int i = 0; i < customers.size(); i++) {
+            update = update.bind("c" + i, customers.get(i));
+        }
+        return update.fetch().rowsUpdated();
+    }
+
+    /** Marks the holds planned at or before {@code plannedBy} that nothing used or released: they lapsed. */
+    Mono<Long> markLapsedHolds(Instant plannedBy, Instant at) {
+        return db.sql("update contact_log set released_at = :at, release_reason = :reason "
+                        + "where decision = :held and released_at is null and planned_at <= :plannedBy")
+                .bind("at", at.atOffset(ZoneOffset.UTC))
+                .bind("reason", ReleaseReason.LAPSED.name())
+                .bind("held", ContactLogEntry.HELD)
+                .bind("plannedBy", plannedBy.atOffset(ZoneOffset.UTC))
+                .fetch()
+                .rowsUpdated();
     }
 
     private static ContactLogEntry entryOf(Readable row) {
@@ -137,7 +223,9 @@ final class ContactLog {
                 row.get("note", String.class),
                 row.get("recorded_by", String.class),
                 instant(row.get("recorded_at", OffsetDateTime.class)),
-                instant(row.get("released_at", OffsetDateTime.class)));
+                instant(row.get("released_at", OffsetDateTime.class)),
+                instant(row.get("planned_at", OffsetDateTime.class)),
+                row.get("release_reason", String.class));
     }
 
     private static Object[] valuesOf(ContactLogEntry entry) {
@@ -145,7 +233,7 @@ final class ContactLog {
                 entry.campaignId(), entry.campaignWave(), entry.campaignPriority(), entry.templateId(),
                 entry.provider(), entry.signature(), entry.decision(), entry.rule(),
                 offset(entry.nextAllowedAt()), entry.note(), entry.recordedBy(), offset(entry.recordedAt()),
-                offset(entry.releasedAt())};
+                offset(entry.releasedAt()), offset(entry.plannedAt()), entry.releaseReason()};
     }
 
     private Mono<Void> insertAsArrays(List<ContactLogEntry> entries) {

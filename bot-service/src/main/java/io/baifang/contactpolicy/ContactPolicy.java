@@ -3,7 +3,11 @@ package io.baifang.contactpolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 import io.baifang.contactpolicy.ContactRules.Plan;
 import reactor.core.publisher.Flux;
@@ -20,6 +24,9 @@ import reactor.core.publisher.Mono;
  * are down (the provider remains the last guard of its own limit).
  */
 final class ContactPolicy {
+
+    private static final String NOT_REBUILT =
+            "the contact counters are being rebuilt from the contact log; marketing waits until they are";
 
     private final ContactRules rules;
     private final ContactCounters counters;
@@ -55,6 +62,85 @@ final class ContactPolicy {
                 .collectList()
                 .onErrorResume(CountersUnavailableException.class, unavailable -> Mono.just(whenUnavailable(toCount, unavailable)));
         return counted.flatMapMany(decisions -> inAttemptOrder(attempts, plans, decisions, now));
+    }
+
+    /**
+     * What {@link #decideAll} would decide now, counting nothing: the counters are read (one round trip) and
+     * the attempts decided in turn in Java, each seeing the ones before it as if they had been counted, so
+     * two marketing attempts to one customer in one preview are allowed and then refused. An allowed
+     * preview reserves nothing ({@link ContactDecision.Allowed#uncounted()}). While the counters are lost
+     * or unreachable, marketing previews {@link ContactDecision.Paused} (in quiet hours: deferred, as a
+     * decision would be) and transactional messages are allowed, as {@link #decideAll} answers.
+     */
+    public Flux<ContactDecision> preview(List<ContactAttempt> attempts) {
+        Instant now = clock.instant();
+        List<Plan> plans = attempts.stream().map(attempt -> rules.plan(attempt, now)).toList();
+        List<CounterRequest> toRead = plans.stream()
+                .map(ContactPolicy::counterRequestOf)
+                .filter(Objects::nonNull)
+                .toList();
+        Mono<Map<UUID, ContactHistory>> histories = toRead.isEmpty()
+                ? Mono.just(Map.of())
+                : counters.historiesFor(toRead);
+        return histories
+                .map(read -> previewInTurn(plans, read, now, null))
+                .onErrorResume(CountersUnavailableException.class,
+                        unavailable -> Mono.just(previewInTurn(plans, Map.of(), now, unavailable)))
+                .flatMapIterable(decisions -> decisions);
+    }
+
+    /**
+     * Decides the plans in order on copies of the histories read; an allowed attempt updates its customer's
+     * copy, as counting it would. A customer missing from the histories could not be read.
+     */
+    private List<ContactDecision> previewInTurn(List<Plan> plans, Map<UUID, ContactHistory> read, Instant now,
+            CountersUnavailableException unavailable) {
+        Map<UUID, ContactHistory> histories = new HashMap<>(read);
+        List<ContactDecision> decisions = new ArrayList<>(plans.size());
+        for (Plan plan : plans) {
+            CounterRequest request = counterRequestOf(plan);
+            if (request == null) {
+                decisions.add(((Plan.Decided) plan).decision());
+                continue;
+            }
+            ContactHistory history = histories.get(request.customerId());
+            if (history == null) {
+                decisions.add(unreadable(plan, request, unavailable));
+                continue;
+            }
+            CounterVerdict verdict = rules.evaluate(request, history, now);
+            if (plan instanceof Plan.CheckThenDefer quiet) {
+                decisions.add(verdict.isAllowed() ? quiet.deferred() : verdict.decision());
+            } else if (verdict.isAllowed()) {
+                histories.put(request.customerId(), verdict.updated());
+                decisions.add(ContactDecision.Allowed.uncounted());
+            } else {
+                decisions.add(verdict.decision());
+            }
+        }
+        return decisions;
+    }
+
+    /** As {@link #decidePlanned} answers when the counters cannot decide: defer in quiet hours, pause marketing. */
+    private static ContactDecision unreadable(Plan plan, CounterRequest request,
+            CountersUnavailableException unavailable) {
+        if (plan instanceof Plan.CheckThenDefer quiet) {
+            return quiet.deferred();
+        }
+        if (!request.marketing()) {
+            return ContactDecision.Allowed.uncounted();
+        }
+        return unavailable != null ? paused(unavailable) : new ContactDecision.Paused(NOT_REBUILT);
+    }
+
+    private static CounterRequest counterRequestOf(Plan plan) {
+        if (plan instanceof Plan.Count count) {
+            return count.request();
+        }
+        if (plan instanceof Plan.CheckThenDefer quiet) {
+            return quiet.request();
+        }
+        return null;
     }
 
     /**

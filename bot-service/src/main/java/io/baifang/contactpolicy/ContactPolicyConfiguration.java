@@ -74,7 +74,10 @@ class ContactPolicyConfiguration {
     @Bean
     CounterRecovery counterRecovery(ContactCounters counters, ContactPolicySettings settings,
             ObjectProvider<Clock> clock) {
-        return new CounterRecovery(counters, settings, clock.getIfAvailable(Clock::systemUTC), Duration.ofSeconds(1));
+        // wait a second for log lines of decisions made just before a loss; look again every second while
+        // another instance rebuilds
+        return new CounterRecovery(counters, settings, clock.getIfAvailable(Clock::systemUTC), Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
     }
 
     @Bean
@@ -84,8 +87,10 @@ class ContactPolicyConfiguration {
 
     @Bean
     CounterRecoverySchedule counterRecoverySchedule(CounterRecovery recovery, ContactLog contactLog,
-            @Value("${baifang.contact-policy.recovery-check-interval:PT10S}") Duration interval) {
-        return new CounterRecoverySchedule(recovery, contactLog, interval);
+            @Value("${baifang.contact-policy.recovery-check-interval:PT10S}") Duration interval,
+            ContactPolicySettings settings, ObjectProvider<Clock> clock) {
+        return new CounterRecoverySchedule(recovery, contactLog, interval, settings.holdGrace(),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

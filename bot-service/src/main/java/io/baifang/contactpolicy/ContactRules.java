@@ -138,14 +138,17 @@ public final class ContactRules {
         ContactHistory live = trim(history, now);
         List<Refused> refusals = new ArrayList<>();
         List<CountedContact> counted = live.counted();
+        CountedContact usedHold = null;
+        List<CountedContact> displaced = List.of();
         if (request.marketing()) {
-            counted = without(counted, holdUsedBy(request, counted));
+            usedHold = holdUsedBy(request, counted);
+            counted = without(counted, usedHold);
             if (settings.campaignWave().isReachedBy(counted, request.waveKey())) {
                 refusals.add(new Refused(Reason.CAMPAIGN_WAVE_CAP, settings.campaignWave().id(), null));
             }
             List<FrequencyCap> exceeded = exceededCaps(counted, request);
             if (!exceeded.isEmpty() && refusals.isEmpty()) {
-                List<CountedContact> displaced = holdsToDisplace(counted, request);
+                displaced = holdsToDisplace(counted, request);
                 if (!displaced.isEmpty()) {
                     counted = without(counted, displaced);
                     exceeded = List.of();
@@ -165,11 +168,11 @@ public final class ContactRules {
         if (!refusals.isEmpty()) {
             return CounterVerdict.refused(strictest(refusals));
         }
-        return allowed(request, counted, live.submissions(), now);
+        return allowed(request, counted, live.submissions(), now, usedHold, displaced);
     }
 
     private CounterVerdict allowed(CounterRequest request, List<CountedContact> counted,
-            List<ProviderSubmission> submissions, Instant now) {
+            List<ProviderSubmission> submissions, Instant now, CountedContact usedHold, List<CountedContact> displaced) {
         CountedContact contact = request.counted();
         ProviderSubmission submission = request.countsSubmission()
                 ? new ProviderSubmission(now, request.routeKey())
@@ -182,7 +185,7 @@ public final class ContactRules {
         if (submission != null) {
             newSubmissions.add(submission);
         }
-        Reservation reservation = new Reservation(request.customerId(), contact, submission);
+        Reservation reservation = new Reservation(request.customerId(), contact, submission, usedHold, displaced);
         return new CounterVerdict(new Allowed(reservation), new ContactHistory(newCounted, newSubmissions));
     }
 
@@ -275,37 +278,49 @@ public final class ContactRules {
         return new ContactHistory(counted, submissions);
     }
 
-    /** A customer's counters as the contact log says they should be (for recovery). */
+    /**
+     * A customer's counters as the contact log says they should be (for recovery): the contacts, and the
+     * holds that still stand. A hold whose wave was sent is used, whatever its log line says, as
+     * {@link #evaluate} uses it.
+     */
     public ContactHistory historyOf(List<PastContact> contacts, Instant now) {
         List<CountedContact> counted = new ArrayList<>();
         List<ProviderSubmission> submissions = new ArrayList<>();
         for (PastContact contact : contacts) {
-            CampaignWave campaign = contact.campaign();
-            if (contact.category().isMarketing()) {
-                counted.add(new CountedContact(contact.at(), settings.weightOf(contact.channel()),
-                        campaign == null ? null : campaign.waveKey(),
-                        campaign == null ? 0 : campaign.priority(), false));
+            if (contact.hold() && sentInItsWave(contact, contacts)) {
+                continue;
             }
-            if (settings.providerLimitFor(contact.route()).isPresent()) {
-                submissions.add(new ProviderSubmission(contact.at(),
-                        ProviderSubmission.routeKey(contact.route(), contact.templateId())));
+            Reservation reservation = reservationOf(contact);
+            if (reservation.counted() != null) {
+                counted.add(reservation.counted());
+            }
+            if (reservation.submission() != null) {
+                submissions.add(reservation.submission());
             }
         }
         return trim(new ContactHistory(counted, submissions), now);
     }
 
+    private static boolean sentInItsWave(PastContact hold, List<PastContact> contacts) {
+        return hold.campaign() != null && contacts.stream()
+                .anyMatch(sent -> !sent.hold() && sent.campaign() != null
+                        && sent.campaign().waveKey().equals(hold.campaign().waveKey()));
+    }
+
     /**
-     * What an allowed contact in the log counted, as {@link #allowed} made it at the time: to release it by
-     * its log entry alone (the provider's rejection arrives later, perhaps after a restart).
+     * What an allowed contact or a hold in the log counted, as {@link #allowed} made it at the time: to
+     * release it by its log entry alone (the provider's rejection arrives later, perhaps after a restart),
+     * and to rebuild it after a loss. A hold counts no provider submission.
      */
     Reservation reservationOf(PastContact contact) {
         CountedContact counted = null;
         if (contact.category().isMarketing()) {
             CampaignWave campaign = contact.campaign();
             counted = new CountedContact(contact.at(), settings.weightOf(contact.channel()),
-                    campaign == null ? null : campaign.waveKey(), campaign == null ? 0 : campaign.priority(), false);
+                    campaign == null ? null : campaign.waveKey(), campaign == null ? 0 : campaign.priority(),
+                    contact.hold());
         }
-        ProviderSubmission submission = settings.providerLimitFor(contact.route()).isPresent()
+        ProviderSubmission submission = !contact.hold() && settings.providerLimitFor(contact.route()).isPresent()
                 ? new ProviderSubmission(contact.at(), ProviderSubmission.routeKey(contact.route(), contact.templateId()))
                 : null;
         return new Reservation(contact.customerId(), counted, submission);

@@ -100,7 +100,8 @@ class ContactsController {
     private ContactView view(ContactLogEntry entry) {
         return new ContactView(entry.id(), entry.customerId(), entry.channel(), entry.category(), entry.campaignId(),
                 entry.templateId(), entry.decision(), entry.rule(), local(entry.nextAllowedAt()), entry.note(),
-                entry.recordedBy(), local(entry.recordedAt()), entry.released(), local(entry.releasedAt()));
+                entry.recordedBy(), local(entry.recordedAt()), entry.released(), local(entry.releasedAt()),
+                local(entry.plannedAt()), entry.releaseReason());
     }
 
     private OffsetDateTime local(Instant at) {
@@ -151,7 +152,10 @@ class ContactsController {
         }
     }
 
-    /** One line of the contact log as the API shows it; times in the branches' zone. */
+    /**
+     * One line of the contact log as the API shows it; times in the branches' zone. A hold ({@code HELD})
+     * has {@code plannedAt}; a released line says why ({@code releaseReason}).
+     */
     record ContactView(
             UUID id,
             UUID customerId,
@@ -166,7 +170,9 @@ class ContactsController {
             String recordedBy,
             OffsetDateTime recordedAt,
             boolean released,
-            OffsetDateTime releasedAt) {
+            OffsetDateTime releasedAt,
+            OffsetDateTime plannedAt,
+            String releaseReason) {
     }
 
     /** The rules in force, with windows as ISO-8601 durations ({@code P1D}, {@code PT24H}). */

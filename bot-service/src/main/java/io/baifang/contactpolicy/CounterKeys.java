@@ -84,6 +84,11 @@ final class CounterKeys {
         return Collections.unmodifiableList(markers);
     }
 
+    /** Held by the one instance rebuilding the counters from the contact log. */
+    String recoveryLock() {
+        return prefix + ":recovery-lock";
+    }
+
     String pattern() {
         return prefix + ":*";
     }

@@ -1,6 +1,8 @@
 package io.baifang.contactpolicy;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -14,7 +16,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Keeps the counters whole: at start-up it rebuilds them from the contact log (the JVM store starts empty;
  * a Redis that restarted is empty too), then every {@code interval} it asks the cheap question "were they
- * lost?" and rebuilds before marketing resumes. A decision that comes back paused asks at once.
+ * lost?" and rebuilds before marketing resumes. A decision that comes back paused asks at once. Each tick
+ * also marks the log lines of holds that lapsed unused.
  *
  * <p>Runs on Reactor's timer, never blocking; disposed when the context stops. A failed check (Redis still
  * down) is logged and tried again at the next tick: marketing stays paused meanwhile, transactional
@@ -27,20 +30,34 @@ final class CounterRecoverySchedule implements SmartLifecycle {
     private final CounterRecovery recovery;
     private final ContactLog contactLog;
     private final Duration interval;
+    private final Duration holdGrace;
+    private final Clock clock;
     private volatile Disposable ticking;
     /** Callers that join one recovery all see the same result; it is reported once. */
     private final AtomicReference<CounterRecovery.Recovery> lastReported = new AtomicReference<>();
 
-    CounterRecoverySchedule(CounterRecovery recovery, ContactLog contactLog, Duration interval) {
+    CounterRecoverySchedule(CounterRecovery recovery, ContactLog contactLog, Duration interval, Duration holdGrace,
+            Clock clock) {
         this.recovery = recovery;
         this.contactLog = contactLog;
         this.interval = interval;
+        this.holdGrace = holdGrace;
+        this.clock = clock;
     }
 
     /** Recovers now if the counters were lost; concurrent calls share one recovery. */
     Mono<CounterRecovery.Recovery> recoverIfNeeded() {
         return recovery.recoverIfNeeded(contactLog::allowedSince)
                 .doOnNext(this::report);
+    }
+
+    /**
+     * Marks the log lines of holds past their grace that nothing used or released (the counters let go of
+     * them by themselves): the contacts API then shows them as released, {@code LAPSED}.
+     */
+    Mono<Long> markLapsedHolds() {
+        Instant now = clock.instant();
+        return contactLog.markLapsedHolds(now.minus(holdGrace), now);
     }
 
     /** For the gate: a paused decision starts a recovery without waiting for the next tick. */
@@ -54,7 +71,8 @@ final class CounterRecoverySchedule implements SmartLifecycle {
     public void start() {
         ticking = Flux.interval(Duration.ZERO, interval, Schedulers.parallel())
                 .onBackpressureDrop()
-                .concatMap(tick -> recoverIfNeeded().onErrorResume(this::logFailure), 1)
+                .concatMap(tick -> recoverIfNeeded().onErrorResume(this::logFailure)
+                        .then(markLapsedHolds().onErrorResume(this::logSweepFailure)), 1)
                 .subscribe();
     }
 
@@ -83,6 +101,11 @@ final class CounterRecoverySchedule implements SmartLifecycle {
             log.info("Contact counters rebuilt from the contact log since {}: {} contacts of {} customers",
                     done.logFrom(), done.contacts(), done.customers());
         }
+    }
+
+    private Mono<Long> logSweepFailure(Throwable failure) {
+        log.warn("Could not mark lapsed holds in the contact log; trying again at the next tick: {}", failure.toString());
+        return Mono.empty();
     }
 
     private Mono<CounterRecovery.Recovery> logFailure(Throwable failure) {

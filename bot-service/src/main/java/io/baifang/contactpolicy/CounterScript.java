@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * the same cases). The policy's caps are written into the script text, so a policy change is a new script.
  *
  * <p>It only answers allowed or refused. On a refusal it returns the customer's records and Java works out
- * which rule and until when, with the same code the JVM store uses.
+ * which rule and until when, with the same code the JVM store uses. When it counts, it also returns the
+ * hold the send used and the holds it displaced, so that the gate can mark their lines in the contact log.
  */
 final class CounterScript {
 
@@ -25,6 +26,8 @@ final class CounterScript {
             -- ARGV[1] reserve | check | release   ARGV[2] now (ms)
             -- ARGV[3] the contact to count "at,weight,priority,hold,waveKey", or '' when only a submission counts
             -- ARGV[4] provider max (0: none)   ARGV[5] provider window (ms)   ARGV[6] release: the submission's time
+            -- answers {-1} counters lost, {0, record, submissions} refused, {1} allowed (check), or
+            -- {1, the hold used, the holds displaced} allowed and counted
             local CAPS = {@CAPS@}
             local WAVE_MAX = @WAVE_MAX@
             local LONGEST = @LONGEST@
@@ -79,12 +82,14 @@ final class CounterScript {
 
             local refused = false
             local req = nil
+            -- what an allowed attempt ends, for the contact log: the hold it used, the holds it displaced
+            local used, displaced = '', {}
             if ARGV[3] ~= '' then
               req = parse(ARGV[3])
               -- a send of a wave uses the hold its campaign placed for it
               if not req.h and req.wk ~= '' then
                 for i = 1, #entries do
-                  if entries[i].h and entries[i].wk == req.wk then table.remove(entries, i) break end
+                  if entries[i].h and entries[i].wk == req.wk then used = entries[i].s table.remove(entries, i) break end
                 end
               end
               if req.wk ~= '' then
@@ -106,7 +111,6 @@ final class CounterScript {
               end
               if not refused then
                 local over = exceeded()
-                local displaced = {}
                 while #over > 0 do
                   -- displace the lowest-priority (then latest) hold of another wave standing in an exceeded window
                   local pick = nil
@@ -125,6 +129,7 @@ final class CounterScript {
                 end
                 if #over > 0 then
                   for i = 1, #displaced do displaced[i].gone = false end
+                  displaced = {}
                   refused = true
                 end
               end
@@ -151,7 +156,9 @@ final class CounterScript {
               subs[#subs + 1] = ARGV[2]
               redis.call('SET', KEYS[3], table.concat(subs, ';'), 'PX', ARGV[5])
             end
-            return {1}
+            local ended = {}
+            for i = 1, #displaced do ended[i] = displaced[i].s end
+            return {1, used, table.concat(ended, ';')}
             """;
 
     private final String text;

@@ -2,6 +2,7 @@ package io.baifang.contactpolicy;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +50,19 @@ final class JvmContactCounters implements ContactCounters {
     }
 
     @Override
+    public Mono<Map<UUID, ContactHistory>> historiesFor(List<CounterRequest> requests) {
+        return Mono.fromSupplier(() -> {
+            if (!recovered.get()) {
+                return Map.of();
+            }
+            Map<UUID, ContactHistory> found = new HashMap<>();
+            requests.forEach(request -> found.put(request.customerId(),
+                    histories.getOrDefault(request.customerId(), ContactHistory.empty())));
+            return found;
+        });
+    }
+
+    @Override
     public Mono<Void> release(Reservation reservation, Instant now) {
         return Mono.fromRunnable(() -> histories.computeIfPresent(reservation.customerId(),
                 (id, history) -> orNothing(rules.trim(ContactRules.release(history, reservation), now))));
@@ -68,6 +82,12 @@ final class JvmContactCounters implements ContactCounters {
     @Override
     public Mono<Void> markRecovered(Instant now) {
         return Mono.fromRunnable(() -> recovered.set(true));
+    }
+
+    /** One instance owns this store, and {@link CounterRecovery} already runs one rebuild at a time in it. */
+    @Override
+    public <T> Mono<T> exclusively(Mono<T> rebuild) {
+        return rebuild;
     }
 
     /**

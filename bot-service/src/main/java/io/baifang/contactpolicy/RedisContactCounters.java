@@ -41,6 +41,25 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
 
     static final String DEFAULT_PREFIX = "baifang:counters";
 
+    /**
+     * The recovery lock lapses this long after it was taken or last extended. Its holder extends it every
+     * third of that while the rebuild runs, so a long rebuild keeps it and a holder that died frees it within
+     * half a minute; marketing is paused meanwhile, so a short lease costs little.
+     */
+    static final Duration DEFAULT_LOCK_LEASE = Duration.ofSeconds(30);
+
+    /** Deletes the lock only if it is still ours: it may have lapsed and been taken by another instance. */
+    private static final String RELEASE_IF_OURS = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0
+            """;
+
+    /** Extends the lock only if it is still ours; 0 means another instance has it now. */
+    private static final String EXTEND_IF_OURS = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+            return 0
+            """;
+
     private static final String LOST =
             "Redis lost the contact counters; marketing waits until they are rebuilt from the contact log";
 
@@ -50,25 +69,34 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
     private final CounterKeys keys;
     private final CounterScript script;
     private final Duration timeout;
+    private final Duration lockLease;
 
     RedisContactCounters(StatefulRedisConnection<String, String> connection, ContactRules rules, String prefix,
             Duration timeout) {
-        this(connection, connection.async(), rules, prefix, timeout);
+        this(connection, rules, prefix, timeout, DEFAULT_LOCK_LEASE);
+    }
+
+    /** @param lockLease how long the recovery lock lasts unless its holder extends it (see {@link #exclusively}) */
+    RedisContactCounters(StatefulRedisConnection<String, String> connection, ContactRules rules, String prefix,
+            Duration timeout, Duration lockLease) {
+        this(connection, connection.async(), rules, prefix, timeout, lockLease);
     }
 
     RedisContactCounters(StatefulRedisClusterConnection<String, String> connection, ContactRules rules,
             String prefix, Duration timeout) {
-        this(connection, connection.async(), rules, prefix, timeout);
+        this(connection, connection.async(), rules, prefix, timeout, DEFAULT_LOCK_LEASE);
     }
 
     private RedisContactCounters(StatefulConnection<String, String> connection,
-            RedisClusterAsyncCommands<String, String> commands, ContactRules rules, String prefix, Duration timeout) {
+            RedisClusterAsyncCommands<String, String> commands, ContactRules rules, String prefix, Duration timeout,
+            Duration lockLease) {
         this.connection = connection;
         this.commands = commands;
         this.rules = rules;
         this.keys = new CounterKeys(prefix);
         this.script = new CounterScript(rules.settings());
         this.timeout = timeout;
+        this.lockLease = lockLease;
         connection.setAutoFlushCommands(false);
     }
 
@@ -91,6 +119,63 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
     @Override
     public Mono<ContactDecision> check(ContactAttempt attempt, Instant now) {
         return decide(rules.sendRequest(attempt, now), Mode.CHECK, now);
+    }
+
+    /**
+     * Reads each customer's record, the epoch marker of its slot and the provider submissions the requests
+     * name: every GET written first, one flush, one wait. The decisions are then Java's, from the same
+     * {@link ContactRules} the script's refusals are explained with, so no rule is written twice.
+     */
+    @Override
+    public Mono<Map<UUID, ContactHistory>> historiesFor(List<CounterRequest> requests) {
+        return Mono.defer(() -> {
+            requireOpen();
+            Map<UUID, RedisFuture<String>> records = new LinkedHashMap<>();
+            Map<UUID, String> markerOf = new HashMap<>();
+            Map<String, RedisFuture<String>> markers = new HashMap<>();
+            Map<UUID, Map<String, RedisFuture<String>>> submissions = new HashMap<>();
+            for (CounterRequest request : requests) {
+                UUID customer = request.customerId();
+                String record = keys.record(customer);
+                records.computeIfAbsent(customer, id -> commands.get(record));
+                String marker = markerOf.computeIfAbsent(customer, id -> keys.markerFor(record));
+                markers.computeIfAbsent(marker, commands::get);
+                if (request.routeKey() != null) {
+                    submissions.computeIfAbsent(customer, id -> new HashMap<>())
+                            .computeIfAbsent(request.routeKey(),
+                                    route -> commands.get(keys.submissions(customer, route)));
+                }
+            }
+            connection.flushCommands();
+            List<RedisFuture<String>> all = new ArrayList<>(records.values());
+            all.addAll(markers.values());
+            submissions.values().forEach(byRoute -> all.addAll(byRoute.values()));
+            return await(CompletableFuture.allOf(all.stream().map(RedisFuture::toCompletableFuture)
+                            .toArray(CompletableFuture[]::new)))
+                    // decoding is the caller's work, beside Lettuce's event loop
+                    .publishOn(Schedulers.parallel())
+                    .then(Mono.fromCallable(() -> historiesOf(records, markerOf, markers, submissions)));
+        });
+    }
+
+    private static Map<UUID, ContactHistory> historiesOf(Map<UUID, RedisFuture<String>> records,
+            Map<UUID, String> markerOf, Map<String, RedisFuture<String>> markers,
+            Map<UUID, Map<String, RedisFuture<String>>> submissions) {
+        Map<UUID, ContactHistory> histories = new HashMap<>();
+        records.forEach((customer, record) -> {
+            if (valueOf(markers.get(markerOf.get(customer))) == null) {
+                return; // lost with its slot: not yet rebuilt
+            }
+            List<ProviderSubmission> submitted = new ArrayList<>();
+            submissions.getOrDefault(customer, Map.of()).forEach((route, times) ->
+                    submitted.addAll(CounterRecordCodec.decodeSubmissions(valueOf(times), route)));
+            histories.put(customer, new ContactHistory(CounterRecordCodec.decode(valueOf(record)), submitted));
+        });
+        return histories;
+    }
+
+    private static String valueOf(RedisFuture<String> reply) {
+        return reply.toCompletableFuture().join();
     }
 
     @Override
@@ -134,6 +219,54 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
             keys.allMarkers().forEach(marker -> markers.put(marker, epoch));
             return awaitFlushed(commands.mset(markers));
         }).then();
+    }
+
+    /**
+     * Runs the rebuild holding the recovery lock ({@code SET NX PX} with a random token), extended every
+     * third of its lease while the rebuild runs and released by compare-and-delete, so that of several
+     * instances on one Redis only one rebuilds at a time. When another instance holds the lock, or takes it
+     * over because this one stalled for a whole lease, the answer is {@link RecoveryRunningElsewhereException}
+     * (and the rebuild is cancelled: the other instance finishes it).
+     */
+    @Override
+    public <T> Mono<T> exclusively(Mono<T> rebuild) {
+        // a secret that proves ownership of the lock, not an id of anything: random on purpose
+        String token = UUID.randomUUID().toString();
+        Mono<String> held = takeLock(token)
+                .flatMap(taken -> taken ? Mono.just(token) : Mono.error(new RecoveryRunningElsewhereException(
+                        "another instance is rebuilding the contact counters")))
+                // the rebuild is the caller's work: off Lettuce's event loop, which is for reading and writing
+                .publishOn(Schedulers.parallel());
+        return Mono.usingWhen(held, owned -> whileExtending(rebuild, owned), this::releaseLock);
+    }
+
+    private Mono<Boolean> takeLock(String token) {
+        return Mono.defer(() -> {
+            requireOpen();
+            SetArgs ifFree = SetArgs.Builder.nx().px(lockLease.toMillis());
+            return awaitFlushed(commands.set(keys.recoveryLock(), token, ifFree));
+        }).map("OK"::equals).defaultIfEmpty(false);
+    }
+
+    private <T> Mono<T> whileExtending(Mono<T> rebuild, String token) {
+        Mono<T> lost = Flux.interval(lockLease.dividedBy(3))
+                .concatMap(tick -> extendLock(token))
+                .filter(extended -> !extended)
+                .next()
+                .flatMap(gone -> Mono.error(new RecoveryRunningElsewhereException(
+                        "the recovery lock lapsed and another instance took it over")));
+        return Mono.firstWithSignal(rebuild, lost);
+    }
+
+    private Mono<Boolean> extendLock(String token) {
+        return Mono.defer(() -> awaitFlushed(commands.<Long>eval(EXTEND_IF_OURS, ScriptOutputType.INTEGER,
+                        new String[] {keys.recoveryLock()}, token, Long.toString(lockLease.toMillis()))))
+                .map(extended -> extended == 1L);
+    }
+
+    private Mono<Void> releaseLock(String token) {
+        return Mono.defer(() -> awaitFlushed(commands.<Long>eval(RELEASE_IF_OURS, ScriptOutputType.INTEGER,
+                new String[] {keys.recoveryLock()}, token))).then();
     }
 
     /** Closes this store's own connection (the client belongs to whoever created it). */
@@ -281,7 +414,7 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
             return new ContactDecision.Paused(LOST);
         }
         if (status == CounterScript.ALLOWED) {
-            return mode == Mode.CHECK ? ContactDecision.Allowed.uncounted() : allowed(request);
+            return mode == Mode.CHECK ? ContactDecision.Allowed.uncounted() : allowed(request, answer);
         }
         ContactHistory history = new ContactHistory(
                 CounterRecordCodec.decode((String) answer.get(1)),
@@ -294,11 +427,16 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
         return verdict.decision();
     }
 
-    private static ContactDecision allowed(CounterRequest request) {
+    private static ContactDecision allowed(CounterRequest request, List<Object> answer) {
         ProviderSubmission submission = request.countsSubmission()
                 ? new ProviderSubmission(request.at(), request.routeKey())
                 : null;
-        return new ContactDecision.Allowed(new Reservation(request.customerId(), request.counted(), submission));
+        List<CountedContact> used = answer.size() > 1 ? CounterRecordCodec.decode((String) answer.get(1)) : List.of();
+        List<CountedContact> displaced = answer.size() > 2
+                ? CounterRecordCodec.decode((String) answer.get(2))
+                : List.of();
+        return new ContactDecision.Allowed(new Reservation(request.customerId(), request.counted(), submission,
+                used.isEmpty() ? null : used.get(0), displaced));
     }
 
     private String[] requestKeys(CounterRequest request) {

@@ -25,6 +25,11 @@ final class MessageRenderer {
         this.pricing = pricing;
     }
 
+    /** The sender's name every message is signed with, without brackets. */
+    String signature() {
+        return frame.signature();
+    }
+
     RenderedMessage render(CompiledTemplate compiled, String variantId, Map<String, ?> variables,
                            MessageChannel channel) {
         MessageTemplate template = compiled.template();

@@ -1,5 +1,9 @@
 package io.baifang.templates;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +37,38 @@ public record MessageTemplate(
             return Optional.of(variants.get(0));
         }
         return variants.stream().filter(variant -> variant.id().equals(variantId)).findFirst();
+    }
+
+    /**
+     * The variant one recipient gets when the template is split A/B: chosen by weight, and always the same for
+     * the same recipient and template (a hash of both, not a random draw), so a resend, a preview and a campaign
+     * agree, and each variant's share of a large audience is its weight's share.
+     *
+     * @param recipientKey what identifies the recipient, e.g. the customer's id
+     */
+    public TemplateVariant variantFor(String recipientKey) {
+        if (variants.size() == 1) {
+            return variants.get(0);
+        }
+        long totalWeight = variants.stream().mapToLong(TemplateVariant::weight).sum();
+        long point = Long.remainderUnsigned(stableHash(id + "\u0000" + recipientKey), totalWeight);
+        for (TemplateVariant variant : variants) {
+            point -= variant.weight();
+            if (point < 0) {
+                return variant;
+            }
+        }
+        return variants.get(variants.size() - 1);
+    }
+
+    /** The first 64 bits of SHA-256: the same on every JVM and instance, and evenly spread. */
+    private static long stableHash(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JVM has SHA-256", impossible);
+        }
     }
 
     public boolean offers(MessageChannel channel) {

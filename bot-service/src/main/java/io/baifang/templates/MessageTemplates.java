@@ -50,6 +50,14 @@ public final class MessageTemplates {
         return renderer.render(template, variantId, variables, channel);
     }
 
+    /**
+     * The sender's name every message is signed with (the 签名 inside 【】, without the brackets); providers
+     * count their flow-control limits per signature and template.
+     */
+    public String signature() {
+        return renderer.signature();
+    }
+
     /** The first variant, on the template's preferred channel. */
     public RenderedMessage render(String templateId, Map<String, ?> variables) {
         return render(templateId, null, variables, null);

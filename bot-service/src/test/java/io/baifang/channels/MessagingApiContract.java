@@ -71,6 +71,9 @@ abstract class MessagingApiContract {
     ScriptedChannel scriptedWhatsApp;
 
     @Autowired
+    io.baifang.templates.MessageTemplates templates;
+
+    @Autowired
     MessagingTestChannels.PublishedEvents published;
 
     @BeforeEach
@@ -102,7 +105,9 @@ abstract class MessagingApiContract {
         assertThat(message.get("templateId").asString()).isEqualTo("visit-invitation");
         assertThat(message.get("text").asString()).contains("熊华桂", "存款送米面油", "回T退订");
         assertThat(message.get("encoding").asString()).isEqualTo("UCS2");
-        assertThat(message.get("segments").asInt()).isGreaterThan(1);
+        // UCS-2: 70 units in one SMS, 67 a part beyond (whichever A/B variant the customer got)
+        int units = message.get("text").asString().length();
+        assertThat(message.get("segments").asInt()).isEqualTo(units <= 70 ? 1 : (units + 66) / 67);
         assertThat(message.get("providerMessageId").asString()).isNotBlank();
         assertThat(message.get("sentBy").asString()).isEqualTo("admin");
         assertThat(message.get("status").asString()).isEqualTo("DELIVERED");
@@ -125,6 +130,28 @@ abstract class MessagingApiContract {
                 .jsonPath("$.nextAllowedAt").isNotEmpty();
 
         assertThat(messagesOf(id).get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anABTemplateGivesEachCustomerTheirOwnVariantUnlessStaffChooseOne() {
+        String id = customerIdByPhone(CONSENTING);
+        String expected = templates.find("visit-invitation").orElseThrow().variantFor(id).id();
+
+        send(id, "visit-invitation", INVITATION, null).expectStatus().isAccepted();
+        assertThat(onlyMessageOf(id).get("variant").asString()).isEqualTo(expected);
+
+        String other = customerIdByPhone(ANOTHER_CONSENTING);
+        String chosen = templates.find("visit-invitation").orElseThrow().variantFor(other).id().equals("A") ? "B" : "A";
+        Map<String, Object> body = Map.of("templateId", "visit-invitation", "variables", INVITATION, "variant", chosen);
+        asAdmin().post().uri("/api/customers/" + other + "/messages").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isAccepted();
+        assertThat(onlyMessageOf(other).get("variant").asString()).isEqualTo(chosen);
+
+        asAdmin().post().uri("/api/customers/" + other + "/messages").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("templateId", "visit-invitation", "variables", INVITATION, "variant", "Z"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Z"));
     }
 
     @Test

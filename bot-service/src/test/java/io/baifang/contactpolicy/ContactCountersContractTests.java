@@ -9,8 +9,10 @@ import static io.baifang.contactpolicy.ContactPolicyFixture.shippedRules;
 import static io.baifang.contactpolicy.ContactPolicyFixture.staffPhoneCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -279,5 +281,103 @@ abstract class ContactCountersContractTests {
 
         StepVerifier.create(store.needsRecovery()).expectNext(false).verifyComplete();
         assertThat(store.reserve(marketingSms(aCustomer()), MONDAY_10).block()).isInstanceOf(Allowed.class);
+    }
+
+    @Test
+    void aSendNamesTheHoldOfItsWaveItUsedAndAHigherPriorityHoldNamesTheHoldItDisplaced() {
+        ContactCounters store = store();
+        UUID customer = aCustomer();
+        Instant tuesday10 = at("2026-03-03T10:00");
+        Allowed cardOffer = (Allowed) store.hold(campaignSms(customer, "card-offer", 1, 1), tuesday10, MONDAY_10).block();
+        Allowed pensionDay = (Allowed) store.hold(campaignSms(customer, "pension-day", 1, 9), tuesday10.plusSeconds(60),
+                MONDAY_10).block();
+
+        assertThat(pensionDay.reservation().displaced()).containsExactly(cardOffer.reservation().counted());
+        assertThat(pensionDay.reservation().usedHold()).isNull();
+        Allowed sent = (Allowed) store.reserve(campaignSms(customer, "pension-day", 1, 9), tuesday10.plusSeconds(60)).block();
+        assertThat(sent.reservation().usedHold()).isEqualTo(pensionDay.reservation().counted());
+        assertThat(sent.reservation().displaced()).isEmpty();
+    }
+
+    @Test
+    void rebuildingRestoresTheHoldsThatStillStand() {
+        ContactCounters store = store();
+        UUID customer = aCustomer();
+        List<PastContact> log = List.of(PastContact.heldFor(campaignSms(customer, "pension-day", 1, 9),
+                at("2026-03-03T10:00")));
+
+        store.rebuild(customer, log, MONDAY_10).block();
+
+        assertThat(store.reserve(campaignSms(customer, "card-offer", 1, 1), at("2026-03-03T09:00")).block())
+                .isEqualTo(new Refused(Reason.FREQUENCY_CAP, "marketing-1d", at("2026-03-04T10:00")));
+        assertThat(store.reserve(campaignSms(customer, "pension-day", 1, 9), at("2026-03-03T10:00")).block())
+                .isInstanceOf(Allowed.class);
+    }
+
+    private static ContactPolicy policyOver(ContactCounters store, Instant now) {
+        return new ContactPolicy(shippedRules(), store, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aPreviewDecidesAsTheStoreWouldAndAttemptsInOnePreviewSeeEachOtherButNothingIsCounted() {
+        ContactCounters store = store();
+        UUID fresh = aCustomer();
+        UUID contactedToday = aCustomer();
+        store.reserve(marketingSms(contactedToday), at("2026-03-02T09:00")).block();
+        ContactPolicy policy = policyOver(store, MONDAY_10);
+
+        List<ContactDecision> preview = policy.preview(List.of(
+                marketingSms(fresh),
+                staffPhoneCall(fresh),
+                marketingSms(contactedToday),
+                ContactAttempt.transactional(fresh, Channel.SMS),
+                marketingSms(aCustomer()).consent(false))).collectList().block();
+
+        assertThat(preview).containsExactly(
+                Allowed.uncounted(),
+                new Refused(Reason.FREQUENCY_CAP, "marketing-1d", at("2026-03-03T10:00")),
+                new Refused(Reason.FREQUENCY_CAP, "marketing-1d", at("2026-03-03T09:00")),
+                Allowed.uncounted(),
+                new Refused(Reason.NO_CONSENT, "consent", null));
+        // nothing was counted: the real decision is still allowed, and the refusal did not move
+        assertThat(store.reserve(marketingSms(fresh), MONDAY_10).block()).isInstanceOf(Allowed.class);
+        assertThat(store.reserve(marketingSms(contactedToday), MONDAY_10).block())
+                .isEqualTo(new Refused(Reason.FREQUENCY_CAP, "marketing-1d", at("2026-03-03T09:00")));
+    }
+
+    @Test
+    void aPreviewSeesHoldsWavesAndProviderSubmissions() {
+        ContactCounters store = store();
+        UUID customer = aCustomer();
+        Instant tuesday10 = at("2026-03-03T10:00");
+        store.hold(campaignSms(customer, "pension-day", 1, 9), tuesday10, MONDAY_10).block();
+        UUID busy = aCustomer();
+        for (int i = 0; i < 50; i++) {
+            store.reserve(aliyunNotification(busy, "booking-reminder"), MONDAY_10.minusSeconds(100 - i)).block();
+        }
+        store.reserve(campaignSms(busy, "spring-deposit", 1, 5), at("2026-02-20T10:00")).block();
+
+        assertThat(policyOver(store, at("2026-03-03T09:00")).preview(List.of(
+                campaignSms(customer, "card-offer", 1, 1),
+                campaignSms(customer, "pension-day", 1, 9),
+                aliyunNotification(busy, "booking-reminder"),
+                campaignSms(busy, "spring-deposit", 1, 5))).collectList().block())
+                .containsExactly(
+                        new Refused(Reason.FREQUENCY_CAP, "marketing-1d", at("2026-03-04T10:00")),
+                        Allowed.uncounted(),
+                        new Refused(Reason.PROVIDER_LIMIT, "provider-aliyun-24h", MONDAY_10.minusSeconds(100).plus(Duration.ofDays(1))),
+                        new Refused(Reason.CAMPAIGN_WAVE_CAP, "campaign-wave", null));
+    }
+
+    @Test
+    void aPreviewPausesMarketingWhileTheCountersNeedRecovery() {
+        ContactCounters store = newStore(shippedRules());
+        created.add(store);
+
+        assertThat(policyOver(store, MONDAY_10).preview(List.of(marketingSms(aCustomer()),
+                aliyunNotification(aCustomer(), "booking-reminder"))).collectList().block())
+                .satisfiesExactly(
+                        first -> assertThat(first).isInstanceOf(Paused.class),
+                        second -> assertThat(second).isEqualTo(Allowed.uncounted()));
     }
 }

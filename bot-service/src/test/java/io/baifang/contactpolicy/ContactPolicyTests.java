@@ -111,6 +111,28 @@ class ContactPolicyTests {
     }
 
     @Test
+    void whileTheCountersAreUnreachableAPreviewPausesMarketingAndAllowsTransactionalMessages() {
+        ContactPolicy policy = policyAt(MONDAY_10, new UnreachableCounters());
+
+        assertThat(policy.preview(List.of(marketingSms(customer), aliyunNotification(customer, "t"),
+                marketingSms(customer).optedOut(true))).collectList().block())
+                .containsExactly(new Paused("Redis is unreachable"), Allowed.uncounted(),
+                        new Refused(Reason.OPTED_OUT, "opt-out", null));
+    }
+
+    @Test
+    void inQuietHoursAPreviewDefersMarketingUnlessTheCapsRefuseIt() {
+        ContactCounters counters = recoveredJvmStore();
+        policyAt(at("2026-03-02T20:00"), counters).decide(marketingSms(customer)).block();
+        UUID another = aCustomer();
+
+        assertThat(policyAt(at("2026-03-02T22:00"), counters).preview(List.of(marketingSms(customer),
+                marketingSms(another))).collectList().block())
+                .containsExactly(new Refused(Reason.FREQUENCY_CAP, "marketing-1d", at("2026-03-03T20:00")),
+                        new Deferred(Reason.QUIET_HOURS_DEFERRED, "quiet-hours", at("2026-03-03T08:00")));
+    }
+
+    @Test
     void untilTheCountersAreRebuiltMarketingPausesAndTransactionalMessagesGo() {
         ContactPolicy policy = policyAt(MONDAY_10, new JvmContactCounters(rules));
 
@@ -194,6 +216,16 @@ class ContactPolicyTests {
 
         @Override
         public Mono<Void> rebuild(UUID customerId, List<PastContact> contacts, Instant now) {
+            return unreachable();
+        }
+
+        @Override
+        public <T> Mono<T> exclusively(Mono<T> rebuild) {
+            return unreachable();
+        }
+
+        @Override
+        public Mono<java.util.Map<UUID, ContactHistory>> historiesFor(List<CounterRequest> requests) {
             return unreachable();
         }
 

@@ -220,6 +220,8 @@ class ContactRulesTests {
             Allowed allowed = (Allowed) hold(campaignSms(customer, "pension-day", 1, 9), "2026-03-03T10:00", cardOfferHeld);
 
             assertThat(allowed.reservation().counted()).isEqualTo(holdAt("2026-03-03T10:00", "pension-day", 9));
+            // named, so that the gate can mark the displaced hold's line in the contact log
+            assertThat(allowed.reservation().displaced()).containsExactly(holdAt("2026-03-03T10:00", "card-offer", 1));
         }
 
         @Test
@@ -252,7 +254,8 @@ class ContactRulesTests {
 
             assertThat(rules.decide(campaignSms(customer, "pension-day", 1, 9), held, at("2026-03-03T10:00")))
                     .isEqualTo(new Allowed(new Reservation(customer,
-                            new CountedContact(at("2026-03-03T10:00"), 1, "pension-day#1", 9, false), null)));
+                            new CountedContact(at("2026-03-03T10:00"), 1, "pension-day#1", 9, false), null,
+                            holdAt("2026-03-03T10:00", "pension-day", 9), List.of())));
         }
 
         @Test
@@ -283,6 +286,52 @@ class ContactRulesTests {
             assertThat(allowed).isNotNull();
             assertThat(rules.evaluate(plan.request(), twoHolds, mondayMorning).updated().counted())
                     .containsExactly(holdAt("2026-03-20T10:00", "fund-fair", 1), holdAt("2026-03-03T11:00", "pension-day", 9));
+        }
+    }
+
+    /** The counters as the contact log says they should be: contacts, and holds that still stand. */
+    @Nested
+    class FromTheLog {
+
+        private final Instant now = at("2026-03-02T09:00");
+
+        @Test
+        void aHoldInTheLogCountsAtItsPlannedTime() {
+            ContactAttempt pensionDay = campaignSms(customer, "pension-day", 1, 9);
+
+            ContactHistory history = rules.historyOf(List.of(PastContact.heldFor(pensionDay, at("2026-03-03T10:00"))), now);
+
+            assertThat(history.counted()).containsExactly(holdAt("2026-03-03T10:00", "pension-day", 9));
+            assertThat(rules.decide(marketingSms(customer), history, at("2026-03-03T09:00"))).isInstanceOf(Refused.class);
+        }
+
+        @Test
+        void aHoldWhoseWaveWasSentIsUsedAndCountsOnce() {
+            ContactAttempt pensionDay = campaignSms(customer, "pension-day", 1, 9);
+
+            ContactHistory history = rules.historyOf(List.of(
+                    PastContact.heldFor(pensionDay, at("2026-03-02T10:00")),
+                    PastContact.of(pensionDay, at("2026-03-02T10:00"))), at("2026-03-02T10:30"));
+
+            assertThat(history.counted()).containsExactly(
+                    new CountedContact(at("2026-03-02T10:00"), 1, "pension-day#1", 9, false));
+        }
+
+        @Test
+        void aHoldPastItsGraceIsNotRebuilt() {
+            ContactHistory history = rules.historyOf(
+                    List.of(PastContact.heldFor(campaignSms(customer, "pension-day", 1, 9), at("2026-03-02T06:59"))),
+                    now);
+
+            assertThat(history.counted()).isEmpty();
+        }
+
+        @Test
+        void aHoldCountsNoProviderSubmission() {
+            ContactAttempt viaAliyun = campaignSms(customer, "pension-day", 1, 9).withTemplate("t").via("aliyun", "【百访银行】");
+
+            assertThat(rules.historyOf(List.of(PastContact.heldFor(viaAliyun, at("2026-03-03T10:00"))), now).submissions())
+                    .isEmpty();
         }
     }
 }

@@ -2,6 +2,8 @@ package io.baifang.contactpolicy;
 
 import io.baifang.shared.ApiFixture;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -60,6 +62,12 @@ abstract class ContactsApiContract {
 
     @Autowired
     CounterRecovery counterRecovery;
+
+    @Autowired
+    ContactLog contactLog;
+
+    @Autowired
+    ContactCounters counters;
 
     /** Loses every counter, as a restart of the JVM store or of an empty Redis does. */
     abstract void loseTheCounters();
@@ -234,6 +242,31 @@ abstract class ContactsApiContract {
     }
 
     @Test
+    void recoveryStreamsTheLogInTheDatabasesCustomerOrderAndRebuildsEveryCustomer() {
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        List<ContactLogEntry> lines = new ArrayList<>();
+        // more rows than one fetch of the recovery query (1,000), so PostgreSQL pages through them
+        for (int i = 0; i < 1_200; i++) {
+            ContactAttempt attempt = ContactAttempt.marketing(UUID.randomUUID(), Channel.SMS);
+            lines.add(ContactLogEntry.of(UUID.randomUUID(), attempt, ContactDecision.Allowed.uncounted(), null,
+                    ContactLogEntry.SYSTEM, anHourAgo));
+            lines.add(ContactLogEntry.of(UUID.randomUUID(), attempt, ContactDecision.Allowed.uncounted(), null,
+                    ContactLogEntry.SYSTEM, anHourAgo.minus(Duration.ofDays(3))));
+        }
+        contactLog.recordAll(lines).block();
+
+        loseTheCounters();
+        CounterRecovery.Recovery rebuilt = counterRecovery.recover(contactLog::allowedSince).block(Duration.ofSeconds(30));
+
+        // a database that ordered customers differently from the recovery's check would fail the rebuild
+        assertThat(rebuilt.customers()).isEqualTo(1_200);
+        assertThat(rebuilt.contacts()).isEqualTo(2_400);
+        UUID oneOfThem = lines.get(0).customerId();
+        assertThat(counters.check(ContactAttempt.marketing(oneOfThem, Channel.PHONE), Instant.now()).block())
+                .isInstanceOf(ContactDecision.Refused.class);
+    }
+
+    @Test
     void aBatchIsDecidedAndLoggedInOrderInOneGo() {
         UUID first = UUID.fromString(customerIdByPhone(CONSENTING));
         UUID second = UUID.fromString(customerIdByPhone(ANOTHER_CONSENTING));
@@ -262,7 +295,156 @@ abstract class ContactsApiContract {
                 .singleElement().satisfies(entry -> assertThat(entry.released()).isTrue());
     }
 
+    @Test
+    void aHoldIsLoggedWithItsPlanAndItsLineSaysWhenTheWaveIsCancelled() {
+        UUID id = UUID.fromString(customerIdByPhone(CONSENTING));
+        Instant plannedAt = Instant.now().plus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
+        ContactDecision hold = gate.holdAhead(campaignSms(id, "pension-day", 2, 9), plannedAt).block();
+
+        JsonNode line = holdLineOf(id);
+        assertThat(line.get("campaignId").asString()).isEqualTo("pension-day");
+        assertThat(OffsetDateTime.parse(line.get("plannedAt").asString()).toInstant()).isEqualTo(plannedAt);
+        assertThat(line.get("released").asBoolean()).isFalse();
+        assertThat(line.get("recordedBy").asString()).isEqualTo("system");
+        // the existing fields stay as they were
+        assertThat(line.has("id") && line.has("customerId") && line.has("channel") && line.has("category")
+                && line.has("templateId") && line.has("rule") && line.has("nextAllowedAt") && line.has("note")
+                && line.has("recordedAt") && line.has("releasedAt")).isTrue();
+        // the hold stands: a staff call now would put two contacts within a day
+        record(id.toString(), "PHONE", "MARKETING").expectStatus().isEqualTo(HttpStatus.CONFLICT);
+
+        gate.releaseHold(hold).block();
+        gate.releaseHold(hold).block();
+
+        JsonNode released = holdLineOf(id);
+        assertThat(released.get("released").asBoolean()).isTrue();
+        assertThat(released.get("releaseReason").asString()).isEqualTo("CANCELLED");
+        record(id.toString(), "PHONE", "MARKETING").expectStatus().isCreated();
+    }
+
+    @Test
+    void theLogSaysWhichHoldWasDisplacedAndWhichWasUsedBySend() {
+        UUID id = UUID.fromString(customerIdByPhone(CONSENTING));
+        Instant plannedAt = Instant.now().plus(Duration.ofMinutes(30));
+        gate.holdAhead(campaignSms(id, "card-offer", 1, 1), plannedAt).block();
+        assertThat(gate.holdAhead(campaignSms(id, "pension-day", 1, 9), plannedAt.plusSeconds(60)).block())
+                .isInstanceOf(ContactDecision.Allowed.class);
+
+        List<ContactOutcome> sent = gate.requestAll(List.of(ContactRequest.bySystem(campaignSms(id, "pension-day", 1, 9))))
+                .collectList().block();
+
+        assertThat(sent).singleElement().satisfies(outcome -> assertThat(outcome.decisionName()).isEqualTo("ALLOWED"));
+        List<String> lines = new ArrayList<>();
+        contactsOf(id).get("items").forEach(line -> lines.add(String.join("|", line.get("decision").asString(),
+                line.get("campaignId").asString(),
+                line.get("releaseReason").isNull() ? "-" : line.get("releaseReason").asString())));
+        assertThat(lines).containsExactlyInAnyOrder(
+                "HELD|card-offer|DISPLACED",
+                "HELD|pension-day|USED",
+                "ALLOWED|pension-day|-");
+    }
+
+    @Test
+    void aHoldUnusedPastItsGraceIsMarkedLapsed() {
+        UUID id = UUID.fromString(customerIdByPhone(CONSENTING));
+        gate.holdAhead(campaignSms(id, "pension-day", 1, 9), Instant.now().minus(Duration.ofHours(3))).block();
+        gate.holdAhead(campaignSms(id, "fund-fair", 1, 9), Instant.now().plus(Duration.ofDays(3))).block();
+
+        recovery.markLapsedHolds().block();
+
+        List<String> lines = new ArrayList<>();
+        contactsOf(id).get("items").forEach(line -> lines.add(line.get("campaignId").asString() + "|"
+                + (line.get("releaseReason").isNull() ? "-" : line.get("releaseReason").asString())));
+        assertThat(lines).containsExactlyInAnyOrder("pension-day|LAPSED", "fund-fair|-");
+    }
+
+    @Test
+    void afterTheCountersAreLostTheHoldsThatStillStandAreRebuiltFromTheLog() {
+        UUID held = UUID.fromString(customerIdByPhone(CONSENTING));
+        UUID cancelled = UUID.fromString(customerIdByPhone(ANOTHER_CONSENTING));
+        Instant inAnHour = Instant.now().plus(Duration.ofHours(1));
+        gate.holdAhead(campaignSms(held, "pension-day", 1, 9), inAnHour).block();
+        gate.releaseHold(gate.holdAhead(campaignSms(cancelled, "pension-day", 1, 9), inAnHour).block()).block();
+
+        loseTheCounters();
+        CounterRecovery.Recovery rebuilt = counterRecovery.recover(contactLog::allowedSince).block(Duration.ofSeconds(30));
+
+        assertThat(rebuilt.contacts()).isEqualTo(1);
+        record(held.toString(), "PHONE", "MARKETING").expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.rule").isEqualTo("marketing-1d");
+        record(cancelled.toString(), "PHONE", "MARKETING").expectStatus().isCreated();
+        // the wave's own send still uses its rebuilt hold
+        assertThat(gate.requestAll(List.of(ContactRequest.bySystem(campaignSms(held, "pension-day", 1, 9))))
+                .blockFirst().decisionName()).isEqualTo("ALLOWED");
+    }
+
+    @Test
+    void aPreviewAppliesTheRegistryAndCountsAndLogsNothing() {
+        UUID consenting = UUID.fromString(customerIdByPhone(CONSENTING));
+        UUID another = UUID.fromString(customerIdByPhone(ANOTHER_CONSENTING));
+        UUID withoutConsent = UUID.fromString(customerIdByPhone(WITHOUT_CONSENT));
+        asAdmin().post().uri("/api/customers/" + another + "/opt-out").exchange().expectStatus().isOk();
+
+        List<ContactDecision> preview = gate.preview(List.of(
+                campaignSms(consenting, "spring-deposit", 1, 5),
+                ContactAttempt.marketing(consenting, Channel.PHONE),
+                // the caller claims consent and misses the opt-out: the registry knows better
+                ContactAttempt.marketing(withoutConsent, Channel.SMS),
+                ContactAttempt.marketing(another, Channel.SMS),
+                ContactAttempt.transactional(another, Channel.SMS),
+                ContactAttempt.transactional(another, Channel.SMS).category(ContactCategory.OPT_OUT_CONFIRMATION)))
+                .collectList().block();
+
+        assertThat(preview).extracting(ContactLogEntry::nameOf).containsExactly(
+                "ALLOWED", "FREQUENCY_CAP", "NO_CONSENT", "OPTED_OUT", "OPTED_OUT", "ALLOWED");
+        assertThat(((ContactDecision.Refused) preview.get(1)).rule()).isEqualTo("marketing-1d");
+        assertThat(((ContactDecision.Allowed) preview.get(0)).reservation()).isNull();
+        assertThat(count("select count(*) as n from contact_log")).isZero();
+        record(consenting.toString(), "PHONE", "MARKETING").expectStatus().isCreated();
+        assertThat(gate.preview(List.of(ContactAttempt.marketing(consenting, Channel.SMS))).blockFirst())
+                .isInstanceOf(ContactDecision.Refused.class);
+    }
+
+    @Test
+    void anUnknownCustomerFailsAPreview() {
+        gate.preview(List.of(ContactAttempt.marketing(UUID.randomUUID(), Channel.SMS)))
+                .as(reactor.test.StepVerifier::create)
+                .expectError(ContactGate.UnknownCustomerException.class)
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void whileTheCountersAreRebuiltAPreviewSaysPausedAndLogsNothing() {
+        UUID consenting = UUID.fromString(customerIdByPhone(CONSENTING));
+        loseTheCounters();
+
+        assertThat(gate.preview(List.of(ContactAttempt.marketing(consenting, Channel.SMS))).collectList().block())
+                .singleElement().isInstanceOf(ContactDecision.Paused.class);
+        assertThat(count("select count(*) as n from contact_log")).isZero();
+    }
+
     // --- fixtures
+
+    private static ContactAttempt campaignSms(UUID customer, String campaign, int wave, int priority) {
+        return ContactAttempt.marketing(customer, Channel.SMS).inCampaign(campaign, wave, priority);
+    }
+
+    private JsonNode holdLineOf(UUID customer) {
+        List<JsonNode> holds = new ArrayList<>();
+        contactsOf(customer).get("items").forEach(line -> {
+            if ("HELD".equals(line.get("decision").asString())) {
+                holds.add(line);
+            }
+        });
+        assertThat(holds).hasSize(1);
+        return holds.get(0);
+    }
+
+    private JsonNode contactsOf(UUID customer) {
+        return asAdmin().get().uri("/api/customers/" + customer + "/contacts").exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
 
     private WebTestClient.ResponseSpec record(String customerId, String channel, String category) {
         return record(customerId, channel, category, "{}");

@@ -1,14 +1,10 @@
 package io.baifang.contactpolicy;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /** The contacts API on the embedded default: H2 in a fresh data directory, counters in the JVM. */
 @TestPropertySource(properties = "baifang.data-dir=${java.io.tmpdir}/baifang-tests/contacts-${random.uuid}")
 class EmbeddedContactsApiTests extends ContactsApiContract {
-
-    @Autowired
-    ContactCounters counters;
 
     /** What a restart does to the JVM store: it starts empty and waits to be rebuilt from the log. */
     @Override

@@ -60,7 +60,7 @@ class RedisConcurrentSendersTests extends ConcurrentSendersTests {
             List<ContactAttempt> attempts = ConcurrentSenders.threeAttemptsEach(CUSTOMERS);
             ConcurrentSenders senders = new ConcurrentSenders(store, attempts, MONDAY_10);
             CounterRecovery recovery = new CounterRecovery(store, rules.settings(),
-                    Clock.fixed(MONDAY_10, ZoneOffset.UTC), Duration.ofMillis(300));
+                    Clock.fixed(MONDAY_10, ZoneOffset.UTC), Duration.ofMillis(300), Duration.ofMillis(50));
             // paused senders share one recovery; count recoveries, not senders that waited for one
             Set<CounterRecovery.Recovery> recoveries = Collections.synchronizedSet(
                     Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -70,7 +70,8 @@ class RedisConcurrentSendersTests extends ConcurrentSendersTests {
 
             senders.run(() -> {
                 CounterRecovery.Recovery done = recovery
-                        .recoverIfNeeded(since -> Flux.fromIterable(senders.contactLogSnapshot()))
+                        .recoverIfNeeded(since -> Flux.fromIterable(senders.contactLogSnapshot())
+                                .sort(CounterRecovery.LOG_ORDER))
                         .block();
                 if (done.performed()) {
                     recoveries.add(done);

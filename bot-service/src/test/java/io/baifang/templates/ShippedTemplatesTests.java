@@ -26,7 +26,7 @@ class ShippedTemplatesTests {
         assertThat(ids(SHIPPED.all())).containsExactlyInAnyOrder(
                 "holiday-greeting", "visit-invitation", "points-gift", "revisit-invitation", "maturity-reminder",
                 "booking-confirmation", "booking-reminder", "booking-options", "opt-out-confirmation",
-                "handoff-notice", "greeting-thanks", "clarify");
+                "handoff-notice", "greeting-thanks", "clarify", "chat-invitation");
     }
 
     @ParameterizedTest(name = "{0}")

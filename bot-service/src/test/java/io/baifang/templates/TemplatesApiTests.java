@@ -51,7 +51,7 @@ class TemplatesApiTests {
         JsonNode list = asAdmin().get().uri("/api/templates").exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
 
-        assertThat(list.size()).isEqualTo(12);
+        assertThat(list.size()).isEqualTo(13);
         JsonNode invitation = find(list, "visit-invitation");
         assertThat(invitation.get("name").asString()).isEqualTo("网点活动邀约");
         assertThat(invitation.get("category").asString()).isEqualTo("MARKETING");

@@ -64,7 +64,7 @@ class TemplatesStartupTests {
                     assertThat(properties.pricePerSegment().get(MessageChannel.SMS)).isEqualByComparingTo("0.05");
                     assertThat(properties.pricePerSegment().get(MessageChannel.WHATSAPP)).isEqualByComparingTo("0.2");
                     assertThat(properties.pricePerSegment().get(MessageChannel.WEBCHAT)).isEqualByComparingTo("0");
-                    assertThat(context.getBean(MessageTemplates.class).all()).hasSize(12);
+                    assertThat(context.getBean(MessageTemplates.class).all()).hasSize(13);
                 });
     }
 }
