@@ -111,7 +111,7 @@ class RecipientUpdateTests {
         Instant next = decision instanceof ContactDecision.Refused refused ? refused.nextAllowedAt()
                 : decision instanceof ContactDecision.Deferred deferred ? deferred.until() : null;
         ContactLogEntry line = new ContactLogEntry(UUID.randomUUID(), CUSTOMER, Channel.SMS, ContactCategory.MARKETING,
-                "c", 1, 5, "visit-invitation", null, null, name, rule, next, null, "system", NOW, null);
+                "c", 1, 5, "visit-invitation", null, null, name, rule, next, null, "system", NOW, null, null, null);
         return new Result.NotAllowed(CUSTOMER, new ContactOutcome(line, decision));
     }
 }
