@@ -22,7 +22,8 @@
  * <li>{@code RecipientDeliveries} ({@code DeliveryStatusChanged} → DELIVERED/FAILED, batched) and
  * {@code ReplyAttribution} ({@code MessageReceived} → the campaign message it answers,
  * {@link io.baifang.campaigns.CampaignReplyReceived}).</li>
- * <li>{@code Campaigns} (what staff do), {@code CampaignEstimates}, {@code CampaignsController}
+ * <li>{@code Campaigns} (what staff do), {@code CampaignEstimates} (a dry run through
+ * {@code CampaignMessaging.preview} and {@code ContactGate.preview}), {@code CampaignsController}
  * ({@code /api/campaigns}, progress as server-sent events).</li>
  * </ul>
  *

@@ -1,5 +1,6 @@
 package io.baifang.channels;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import io.baifang.branches.BranchNetwork;
 import io.baifang.contactpolicy.Channel;
 import io.baifang.contactpolicy.ContactAttempt;
 import io.baifang.contactpolicy.ContactCategory;
+import io.baifang.contactpolicy.ContactDecision;
 import io.baifang.contactpolicy.ContactGate;
 import io.baifang.contactpolicy.ContactOutcome;
 import io.baifang.contactpolicy.ContactRequest;
@@ -149,6 +151,71 @@ public class CampaignMessaging {
                 .flatMapMany(this::dispatched);
     }
 
+    /** What a dry run of one recipient came to: nothing was counted, logged, stored or sent. */
+    public sealed interface Preview {
+
+        UUID customerId();
+
+        /**
+         * The policy would allow it now, or defer it (quiet hours) and allow it then: the message it would get.
+         *
+         * @param decision {@code Allowed}, or {@code Deferred} with the time
+         */
+        record WouldSend(UUID customerId, ContactDecision decision, ChannelKind channel, int segments,
+                         BigDecimal cost, String currency) implements Preview {
+        }
+
+        /** The policy would refuse it ({@code Refused}), or cannot decide now ({@code Paused}). */
+        record WouldNotSend(UUID customerId, ContactDecision decision) implements Preview {
+        }
+
+        /** It could not be rendered or reached (as {@link Result.Unsendable}). */
+        record Unsendable(UUID customerId, String reason) implements Preview {
+        }
+    }
+
+    /**
+     * A dry run of a batch through the whole pipeline but the send: the customers read, each message rendered,
+     * the policy asked with {@link ContactGate#preview} (which counts, reserves and logs nothing), nothing
+     * stored or sent. One answer per recipient; for a campaign's estimate.
+     */
+    public Flux<Preview> preview(Batch batch) {
+        if (batch.recipients().isEmpty()) {
+            return Flux.empty();
+        }
+        List<UUID> ids = batch.recipients().stream().map(Recipient::customerId).toList();
+        return customers.findAll(ids)
+                .collectMap(Customer::id)
+                .map(known -> drafted(batch, known))
+                .flatMapMany(drafts -> previewed(batch, drafts));
+    }
+
+    private Flux<Preview> previewed(Batch batch, List<Drafted> drafts) {
+        List<Preview> unsendable = new ArrayList<>();
+        List<Drafted> toDecide = new ArrayList<>();
+        for (Drafted drafted : drafts) {
+            if (drafted.unsendable() != null) {
+                unsendable.add(new Preview.Unsendable(drafted.recipient().customerId(), drafted.unsendable().reason()));
+            } else {
+                toDecide.add(drafted);
+            }
+        }
+        List<ContactAttempt> attempts = toDecide.stream().map(drafted -> attemptOf(batch, drafted.draft())).toList();
+        Flux<Preview> decided = toDecide.isEmpty() ? Flux.empty() : gate.preview(attempts)
+                .index((index, decision) -> previewOf(toDecide.get(index.intValue()), decision));
+        return Flux.fromIterable(unsendable).concatWith(decided);
+    }
+
+    private static Preview previewOf(Drafted drafted, ContactDecision decision) {
+        UUID customerId = drafted.recipient().customerId();
+        if (decision.isAllowed() || decision instanceof ContactDecision.Deferred) {
+            RenderedMessage rendered = drafted.draft().rendered();
+            return new Preview.WouldSend(customerId, decision, drafted.draft().channel().kind(), rendered.segments(),
+                    rendered.cost(), rendered.currency().getCurrencyCode());
+        }
+        return new Preview.WouldNotSend(customerId, decision);
+    }
+
     /** The stored messages among these ids, without their history: what a campaign reconciles after a restart. */
     public Flux<StoredMessage> findAll(Collection<UUID> messageIds) {
         return store.findAllById(messageIds).map(MessageRow::withoutHistory);
@@ -271,12 +338,14 @@ public class CampaignMessaging {
 
     // --- how each step is done
 
-    private static ContactAttempt attemptOf(Batch batch, Messaging.Draft draft) {
+    /** What the policy sees, as {@code Messaging} shows it a single send: provider and signature included. */
+    private ContactAttempt attemptOf(Batch batch, Messaging.Draft draft) {
         RenderedMessage rendered = draft.rendered();
         ContactCategory category = rendered.category().isMarketing() ? ContactCategory.MARKETING
                 : ContactCategory.TRANSACTIONAL;
         return new ContactAttempt(draft.customer().id(), Channel.valueOf(draft.channel().kind().name()), category,
                 null, rendered.templateId(), null, false, true)
+                .via(draft.channel().provider(), templates.signature())
                 .inCampaign(batch.campaignId(), batch.wave(), batch.priority());
     }
 
