@@ -68,8 +68,8 @@ record RecipientUpdate(UUID customerId, RecipientState state, String variant, UU
 
     /**
      * A recipient whose dispatcher stopped mid-batch: its message, if one was stored under its id, says where
-     * it stands (still queued counts as sent: the message exists and the channels' retry sweep owns it); with
-     * none stored, nothing was sent and it is pending again.
+     * it stands (still queued counts as sent: the message exists, and either the channels' retry sweep sends it
+     * or the provider's report settles it); with none stored, nothing was sent and it is pending again.
      */
     static RecipientUpdate reconciled(UUID customerId, UUID messageId, StoredMessage message) {
         if (message == null) {

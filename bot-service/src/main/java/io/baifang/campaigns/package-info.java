@@ -32,10 +32,11 @@
  * <li>At most once. A recipient's message id is derived from (campaign, wave, customer) before the send, and
  * the message is stored under it before it goes to the channel; the primary key refuses a second one. A
  * claim outlives its lease only if its dispatcher stopped: the recipient then takes the status of the message
- * stored under its id (a message still {@code QUEUED} counts as sent; the channels' retry sweep owns it), or
- * is pending again if none was stored. A send whose outcome is unknown (stored, handed to the provider, no
- * answer recorded) is never sent again by the campaign: the provider's status callback carries our message
- * id and settles it.</li>
+ * stored under its id, or is pending again if none was stored. A message stored but not yet handed to its
+ * provider is sent once by the channels' retry sweep; one handed over whose answer was never recorded has an
+ * unknown outcome, stays {@code QUEUED} (the recipient {@code SENT}) and is never sent again: the provider's
+ * status report, which carries our message id, settles it ({@code CampaignMessaging} marks a message handed
+ * over right before the provider sees it).</li>
  * <li>A stop between the contact policy counting a recipient and its message being stored leaves a counted
  * contact without a message: reconciliation releases that contact-log line (found through
  * {@code ContactGate.logOf}), so the recipient is decided afresh rather than refused by its own wave.</li>

@@ -42,8 +42,11 @@ import reactor.core.publisher.Mono;
  * attempt in the campaign's wave;</li>
  * <li>store the allowed ones {@code QUEUED} under the message id the campaign assigned beforehand, in one
  * transaction of two multi-row statements (an id already stored fails the batch: nothing is sent twice);</li>
- * <li>hand each to its channel and record the outcome with {@link Messaging#dispatch} and
- * {@link Messaging#recordOutcome}, as a single send does (a rejected message releases its contact).</li>
+ * <li>mark each handed over, then hand it to its channel and record the outcome with {@link Messaging#dispatch}
+ * and {@link Messaging#recordOutcome}, as a single send does (a rejected message releases its contact). A stop
+ * before the mark leaves a message the retry sweep sends once its lease runs out (it never reached the
+ * provider); a stop after it, a message whose outcome only the provider's report settles, never sent
+ * again.</li>
  * </ol>
  * Every recipient of the batch gets exactly one {@link Result}.
  */
@@ -324,9 +327,16 @@ public class CampaignMessaging {
         return Flux.fromIterable(queued.settled()).concatWith(sent);
     }
 
+    /**
+     * Marks the message handed over before the provider sees it: from then on the retry sweep never takes it up
+     * by itself. Should the process stop before the answer is recorded, the outcome is unknown (the provider may
+     * have it) and only the provider's report, which carries our id, settles it: a campaign message is never
+     * sent again blindly. A provider that answers "later" gets a next attempt from recordOutcome.
+     */
     private Mono<Result> sendOne(Allowed allowed, MessageRow row) {
         OutboundChannel channel = allowed.decided().draft().channel();
-        return messaging.dispatch(row, channel)
+        return store.markHandedOver(row.id())
+                .then(messaging.dispatch(row, channel))
                 .flatMap(outcome -> messaging.recordOutcome(row, channel, outcome))
                 .map(result -> sentResult(allowed.recipient(), row, (SendResult.Sent) result));
     }
@@ -357,7 +367,8 @@ public class CampaignMessaging {
                 rendered.variantId(), rendered.text(), rendered.encoding().name(), rendered.segments(), rendered.cost(),
                 rendered.currency().getCurrencyCode(), DeliveryStatus.QUEUED, null,
                 allowed.decided().outcome().logEntryId(), draft.campaignId(), draft.sentBy(), 0,
-                // the retry sweep leaves it alone while this send is in progress
+                // the retry sweep leaves it alone while the batch is sent; should the process stop before the
+                // message is handed to its provider, the sweep sends it once the lease runs out
                 now.plus(settings.sendLease()), null, now, now);
     }
 

@@ -136,6 +136,17 @@ class MessageStore {
         return bound;
     }
 
+    /**
+     * A queued message is about to be handed to its provider: it loses its next attempt, so the retry sweep
+     * never takes it up by itself; the provider's answer, or its report, settles it.
+     */
+    Mono<Void> markHandedOver(UUID messageId) {
+        return db.sql("update messages set next_attempt_at = null where id = :id and status = :queued")
+                .bind("id", messageId)
+                .bind("queued", DeliveryStatus.QUEUED.name())
+                .then();
+    }
+
     /** The current status of each of these messages that is stored (a campaign reconciling after a restart). */
     Flux<MessageRow> findAllById(Collection<UUID> ids) {
         if (ids.isEmpty()) {
