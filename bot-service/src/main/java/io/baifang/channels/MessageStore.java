@@ -72,6 +72,89 @@ class MessageStore {
         return insert.then();
     }
 
+    /**
+     * Stores many queued outbound messages and their {@code QUEUED} history in two multi-row statements
+     * (a campaign batch). An id already stored fails the whole call on the primary key: nothing is stored
+     * twice.
+     */
+    Mono<Void> insertQueued(List<MessageRow> rows) {
+        if (rows.isEmpty()) {
+            return Mono.empty();
+        }
+        StringBuilder messages = new StringBuilder("insert into messages (" + COLUMNS + ") values ");
+        StringBuilder history = new StringBuilder("insert into message_status_history "
+                + "(message_id, status, error_code, reported_at, recorded_at) values ");
+        for (int i = 0; i < rows.size(); i++) {
+            String n = String.valueOf(i);
+            messages.append(i == 0 ? "" : ", ").append("(:id").append(n).append(", :customerId").append(n)
+                    .append(", :direction").append(n).append(", :channel").append(n).append(", :provider").append(n)
+                    .append(", null, :address").append(n).append(", :templateId").append(n).append(", :variantId")
+                    .append(n).append(", :text").append(n).append(", :encoding").append(n).append(", :segments")
+                    .append(n).append(", :cost").append(n).append(", :currency").append(n).append(", :status")
+                    .append(n).append(", null, :contactLogId").append(n).append(", :campaignId").append(n)
+                    .append(", :sentBy").append(n).append(", 0, :nextAttemptAt").append(n).append(", null, :createdAt")
+                    .append(n).append(", :updatedAt").append(n).append(")");
+            history.append(i == 0 ? "" : ", ").append("(:id").append(n).append(", :status").append(n)
+                    .append(", null, :createdAt").append(n).append(", :createdAt").append(n).append(")");
+        }
+        GenericExecuteSpec insertMessages = bindQueued(db.sql(messages.toString()), rows);
+        GenericExecuteSpec insertHistory = db.sql(history.toString());
+        for (int i = 0; i < rows.size(); i++) {
+            MessageRow row = rows.get(i);
+            insertHistory = insertHistory.bind("id" + i, row.id())
+                    .bind("status" + i, row.status().name())
+                    .bind("createdAt" + i, offset(row.createdAt()));
+        }
+        return insertMessages.then().then(insertHistory.then());
+    }
+
+    private static GenericExecuteSpec bindQueued(GenericExecuteSpec insert, List<MessageRow> rows) {
+        GenericExecuteSpec bound = insert;
+        for (int i = 0; i < rows.size(); i++) {
+            MessageRow row = rows.get(i);
+            bound = bound.bind("id" + i, row.id());
+            bound = nullable(bound, "customerId" + i, row.customerId(), UUID.class);
+            bound = bound.bind("direction" + i, row.direction().name())
+                    .bind("channel" + i, row.channel().name())
+                    .bind("provider" + i, row.provider())
+                    .bind("address" + i, row.address());
+            bound = nullable(bound, "templateId" + i, row.templateId(), String.class);
+            bound = nullable(bound, "variantId" + i, row.variantId(), String.class);
+            bound = bound.bind("text" + i, row.text());
+            bound = nullable(bound, "encoding" + i, row.encoding(), String.class);
+            bound = nullable(bound, "segments" + i, row.segments(), Integer.class);
+            bound = nullable(bound, "cost" + i, row.cost(), BigDecimal.class);
+            bound = nullable(bound, "currency" + i, row.currency(), String.class);
+            bound = bound.bind("status" + i, row.status().name());
+            bound = nullable(bound, "contactLogId" + i, row.contactLogId(), UUID.class);
+            bound = nullable(bound, "campaignId" + i, row.campaignId(), String.class);
+            bound = nullable(bound, "sentBy" + i, row.sentBy(), String.class);
+            bound = nullable(bound, "nextAttemptAt" + i, offset(row.nextAttemptAt()), OffsetDateTime.class);
+            bound = bound.bind("createdAt" + i, offset(row.createdAt()))
+                    .bind("updatedAt" + i, offset(row.updatedAt()));
+        }
+        return bound;
+    }
+
+    /**
+     * A queued message is about to be handed to its provider: it loses its next attempt, so the retry sweep
+     * never takes it up by itself; the provider's answer, or its report, settles it.
+     */
+    Mono<Void> markHandedOver(UUID messageId) {
+        return db.sql("update messages set next_attempt_at = null where id = :id and status = :queued")
+                .bind("id", messageId)
+                .bind("queued", DeliveryStatus.QUEUED.name())
+                .then();
+    }
+
+    /** The current status of each of these messages that is stored (a campaign reconciling after a restart). */
+    Flux<MessageRow> findAllById(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql(SELECT + "where id in (:ids)").bind("ids", List.copyOf(ids)).map(MessageStore::rowOf).all();
+    }
+
     Mono<MessageRow> findById(UUID id) {
         return db.sql(SELECT + "where id = :id").bind("id", id).map(MessageStore::rowOf).one();
     }

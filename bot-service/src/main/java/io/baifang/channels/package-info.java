@@ -9,7 +9,11 @@
  * <ul>
  * <li>{@link io.baifang.channels.Messaging}: the send path for one templated message to one customer
  * (draft → decide with the {@code ContactGate} → queue → dispatch → record the outcome), and a customer's
- * thread. Campaigns will reuse its steps in bulk.</li>
+ * thread.</li>
+ * <li>{@link io.baifang.channels.CampaignMessaging}: the same steps for a campaign batch (one
+ * {@code ContactGate.requestAll}, messages stored by two multi-row statements under ids the campaign assigned
+ * before the send, then {@code Messaging}'s dispatch and record for each), and its dry run ({@code preview}:
+ * rendered and previewed by the policy, nothing counted, stored or sent) for a campaign's estimate.</li>
  * <li>{@code MessageStore}: the {@code messages} and {@code message_status_history} tables (migration V4).
  * Idempotency lives in unique keys: {@code (provider, provider_message_id)} and {@code (message_id,
  * status)}. The current status only moves forward ({@code StatusOrder}); the history keeps every report.</li>
@@ -38,7 +42,8 @@
  * the provider's {@code sent} report are the same history row, whichever comes first. Message text and
  * phone numbers never reach a log.
  *
- * <p>Public: the channel contracts, {@code Messaging} and its {@code SendResult}, the stored message and its
- * history, the events, {@code ChatLinks} and {@code ChatLink}, and {@code ChannelUnavailableException}.
+ * <p>Public: the channel contracts, {@code Messaging} and its {@code SendResult}, {@code CampaignMessaging}
+ * with its batch, recipient and result, the stored message and its history, the events, {@code ChatLinks} and
+ * {@code ChatLink}, and {@code ChannelUnavailableException}.
  */
 package io.baifang.channels;

@@ -2,6 +2,7 @@ package io.baifang.customers;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.UUID;
 
 import io.baifang.security.StaffMember;
@@ -9,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** What other modules may ask of the registry, without branch scoping (they act for the service). */
@@ -42,6 +44,32 @@ public class CustomerDirectory {
 
     public Mono<Customer> findByPhone(String e164) {
         return store.findByPhone(e164).map(Customer::of);
+    }
+
+    /** The customers with these ids that exist, in one query, in no particular order. */
+    public Flux<Customer> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        return store.findByIds(ids).map(Customer::of);
+    }
+
+    /**
+     * Every customer matching an audience, streamed in id order as the database returns them: never
+     * collected, so an audience of a million costs no more memory than one of ten.
+     */
+    public Flux<Customer> streamMatching(CustomerCriteria criteria) {
+        return store.streamMatching(AudienceConditions.of(criteria)).map(Customer::of);
+    }
+
+    /**
+     * The ids of the customers matching an audience as a statement another module nests in a set-based
+     * statement of its own ({@code insert into … select … from (<sql>) audience}).
+     */
+    public CustomerCriteria.IdQuery idQuery(CustomerCriteria criteria) {
+        AudienceConditions conditions = AudienceConditions.of(criteria);
+        return new CustomerCriteria.IdQuery("select id from customers where " + conditions.where(),
+                conditions.parameters());
     }
 
     /**

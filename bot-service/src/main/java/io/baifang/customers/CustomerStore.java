@@ -110,6 +110,21 @@ class CustomerStore {
                 .all();
     }
 
+    Flux<CustomerRecord> findByIds(Collection<UUID> ids) {
+        return db.sql("select " + COLUMNS + " from customers where id in (:ids)")
+                .bind("ids", List.copyOf(ids))
+                .map(CustomerStore::read)
+                .all();
+    }
+
+    /** Streams the rows: the driver fetches as the subscriber asks, nothing is collected here. */
+    Flux<CustomerRecord> streamMatching(AudienceConditions audience) {
+        return db.sql("select " + COLUMNS + " from customers where " + audience.where() + " order by id")
+                .bindValues(audience.parameters())
+                .map(CustomerStore::read)
+                .all();
+    }
+
     Flux<CustomerRecord> findPage(CustomerQuery query, int page, int size) {
         return db.sql("select " + COLUMNS + " from customers where " + query.where()
                         + " order by created_at desc, id limit " + size + " offset " + ((long) page * size))

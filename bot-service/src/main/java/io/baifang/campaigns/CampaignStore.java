@@ -1,0 +1,458 @@
+package io.baifang.campaigns;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.baifang.customers.CustomerCriteria;
+import io.baifang.security.StaffMember;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code campaigns}, {@code campaign_branches} and {@code campaign_recipients} tables (migration V8).
+ * Every write for recipients is set-based: the audience goes in with one {@code INSERT … SELECT}, a batch is
+ * claimed with one {@code UPDATE}, and its outcomes go back in one {@code UPDATE} per distinct outcome. Every
+ * call joins the surrounding reactive transaction.
+ */
+@Repository
+class CampaignStore {
+
+    private static final String COLUMNS = "id, definition, status, wave, start_at, created_by, created_at, "
+            + "updated_at, started_at, finished_at";
+
+    /** Rows a dispatcher may claim: waiting, and due. */
+    private static final String CLAIMABLE = "state in ('PENDING', 'DEFERRED') "
+            + "and (next_attempt_at is null or next_attempt_at <= :now)";
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    CampaignStore(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    // --- campaigns
+
+    Mono<Void> insert(Campaign campaign) {
+        CampaignDefinition definition = campaign.definition();
+        Mono<Void> row = db.sql("insert into campaigns (id, name, kind, priority, definition, status, wave, start_at, "
+                        + "rate_per_second, created_by, created_at, updated_at) values (:id, :name, :kind, :priority, "
+                        + ":definition, :status, :wave, null, :rate, :createdBy, :createdAt, :updatedAt)")
+                .bind("id", campaign.id())
+                .bind("name", definition.name())
+                .bind("kind", definition.kind().name())
+                .bind("priority", definition.priority())
+                .bind("definition", json.writeValueAsString(definition))
+                .bind("status", campaign.status().name())
+                .bind("wave", campaign.wave())
+                .bind("rate", definition.ratePerSecond())
+                .bind("createdBy", campaign.createdBy())
+                .bind("createdAt", offset(campaign.createdAt()))
+                .bind("updatedAt", offset(campaign.updatedAt()))
+                .then();
+        Flux<Void> branches = Flux.fromIterable(definition.audience().branches())
+                .concatMap(branch -> db.sql("insert into campaign_branches (campaign_id, branch_code) "
+                                + "values (:id, :branch)")
+                        .bind("id", campaign.id())
+                        .bind("branch", branch)
+                        .then());
+        return row.thenMany(branches).then();
+    }
+
+    Mono<Campaign> find(UUID id) {
+        return db.sql("select " + COLUMNS + " from campaigns where id = :id")
+                .bind("id", id)
+                .map(this::campaignOf)
+                .one();
+    }
+
+    /** A page of the campaigns the caller may see, newest first. */
+    Flux<Campaign> pageVisibleTo(StaffMember caller, int page, int size) {
+        return visibleTo(db.sql("select " + COLUMNS + " from campaigns c where " + visibility(caller)
+                + " order by created_at desc, id limit " + size + " offset " + ((long) page * size)), caller)
+                .map(this::campaignOf)
+                .all();
+    }
+
+    Mono<Long> countVisibleTo(StaffMember caller) {
+        return visibleTo(db.sql("select count(*) as n from campaigns c where " + visibility(caller)), caller)
+                .map(row -> ((Number) row.get("n")).longValue())
+                .one();
+    }
+
+    /**
+     * Moves a campaign from {@code from} to {@code to} if it is still in {@code from}; {@code false} when
+     * another request moved it first.
+     */
+    Mono<Boolean> move(UUID id, CampaignStatus from, CampaignStatus to, Instant startAt, Instant now) {
+        GenericExecuteSpec update = db.sql("update campaigns set status = :to, updated_at = :now, "
+                        + "start_at = coalesce(:startAt, start_at), "
+                        + "started_at = case when :to = 'RUNNING' and started_at is null then :now else started_at end, "
+                        + "finished_at = case when :to in ('COMPLETED', 'CANCELLED') then :now else finished_at end "
+                        + "where id = :id and status = :from")
+                .bind("to", to.name())
+                .bind("now", offset(now));
+        update = startAt == null ? update.bindNull("startAt", OffsetDateTime.class) : update.bind("startAt", offset(startAt));
+        return update.bind("id", id)
+                .bind("from", from.name())
+                .fetch()
+                .rowsUpdated()
+                .map(updated -> updated > 0);
+    }
+
+    /**
+     * A wave is done and a follow-up wave is ahead: the campaign waits, {@code SCHEDULED}, for the next wave at
+     * {@code startAt}; {@code false} when another instance moved it first.
+     */
+    Mono<Boolean> scheduleNextWave(UUID id, int doneWave, Instant startAt, Instant now) {
+        return db.sql("update campaigns set status = 'SCHEDULED', wave = wave + 1, start_at = :startAt, "
+                        + "updated_at = :now where id = :id and status = 'RUNNING' and wave = :wave")
+                .bind("startAt", offset(startAt))
+                .bind("now", offset(now))
+                .bind("id", id)
+                .bind("wave", doneWave)
+                .fetch()
+                .rowsUpdated()
+                .map(updated -> updated > 0);
+    }
+
+    Flux<UUID> runningIds() {
+        return db.sql("select id from campaigns where status = 'RUNNING' order by created_at, id")
+                .map(row -> row.get("id", UUID.class))
+                .all();
+    }
+
+    Flux<Campaign> scheduledDue(Instant now) {
+        return db.sql("select " + COLUMNS + " from campaigns where status = 'SCHEDULED' and start_at <= :now "
+                        + "order by start_at, id")
+                .bind("now", offset(now))
+                .map(this::campaignOf)
+                .all();
+    }
+
+    // --- recipients
+
+    /** Writes the wave's recipients from the audience in one statement; how many there are. */
+    Mono<Long> materialise(UUID campaignId, int wave, CustomerCriteria.IdQuery audience, Instant now) {
+        return db.sql("insert into campaign_recipients (campaign_id, wave, customer_id, state, attempts, updated_at) "
+                        + "select :campaignId, :wave, audience.id, 'PENDING', 0, :now from (" + audience.sql()
+                        + ") audience")
+                .bindValues(audience.parameters())
+                .bind("campaignId", campaignId)
+                .bind("wave", wave)
+                .bind("now", offset(now))
+                .fetch()
+                .rowsUpdated();
+    }
+
+    /**
+     * Writes a follow-up wave's recipients in one statement: the previous wave's recipients whose message went
+     * out and who have not replied.
+     */
+    Mono<Long> materialiseFollowUp(UUID campaignId, int wave, Instant now) {
+        return db.sql("insert into campaign_recipients (campaign_id, wave, customer_id, state, attempts, updated_at) "
+                        + "select campaign_id, :wave, customer_id, 'PENDING', 0, :now from campaign_recipients "
+                        + "where campaign_id = :campaignId and wave = :previous and state in ('SENT', 'DELIVERED') "
+                        + "and replied_at is null")
+                .bind("wave", wave)
+                .bind("now", offset(now))
+                .bind("campaignId", campaignId)
+                .bind("previous", wave - 1)
+                .fetch()
+                .rowsUpdated();
+    }
+
+    /**
+     * Claims up to {@code limit} due recipients of the wave for this dispatcher until {@code leaseUntil}, and
+     * answers their customer ids. On PostgreSQL the rows are picked {@code FOR UPDATE SKIP LOCKED}, so
+     * dispatchers on several instances take disjoint batches without waiting on each other. H2 (the embedded
+     * default, one instance) has no {@code SKIP LOCKED}; there the conditional update alone keeps a row from
+     * being claimed twice, since a row another claim took is no longer {@code PENDING}. Either way only the
+     * rows that carry this claim's token are answered.
+     */
+    Flux<UUID> claim(UUID campaignId, int wave, int limit, UUID token, Instant now, Instant leaseUntil) {
+        String pick = "select customer_id from campaign_recipients where campaign_id = :campaignId and wave = :wave "
+                + "and " + CLAIMABLE + " limit " + limit + (onPostgres() ? " for update skip locked" : "");
+        Mono<Long> claimed = db.sql("update campaign_recipients set state = 'SENDING', claim_token = :token, "
+                        + "lease_until = :lease, attempts = attempts + 1, updated_at = :now "
+                        + "where campaign_id = :campaignId and wave = :wave and " + picked(pick) + " and " + CLAIMABLE)
+                .bind("token", token)
+                .bind("lease", offset(leaseUntil))
+                .bind("now", offset(now))
+                .bind("campaignId", campaignId)
+                .bind("wave", wave)
+                .fetch()
+                .rowsUpdated();
+        return claimed.flatMapMany(count -> count == 0 ? Flux.empty() : claimedBy(token));
+    }
+
+    /**
+     * Claims up to {@code limit} recipients whose claim outlived its lease (the dispatcher that had them
+     * stopped), so they can be reconciled with what was sent.
+     */
+    Flux<UUID> claimAbandoned(UUID campaignId, int wave, int limit, UUID token, Instant now, Instant leaseUntil) {
+        String pick = "select customer_id from campaign_recipients where campaign_id = :campaignId and wave = :wave "
+                + "and state = 'SENDING' and lease_until < :now limit " + limit
+                + (onPostgres() ? " for update skip locked" : "");
+        return db.sql("update campaign_recipients set claim_token = :token, lease_until = :lease, updated_at = :now "
+                        + "where campaign_id = :campaignId and wave = :wave and " + picked(pick)
+                        + " and state = 'SENDING' and lease_until < :now")
+                .bind("token", token)
+                .bind("lease", offset(leaseUntil))
+                .bind("now", offset(now))
+                .bind("campaignId", campaignId)
+                .bind("wave", wave)
+                .fetch()
+                .rowsUpdated()
+                .flatMapMany(count -> count == 0 ? Flux.empty() : claimedBy(token));
+    }
+
+    /**
+     * The rows the pick chose. On PostgreSQL the pick runs once, as an array: written as {@code in (select …)}
+     * the planner may run a {@code LIMIT … SKIP LOCKED} subquery again for each row it joins, and claim more
+     * rows than the limit.
+     */
+    private String picked(String pick) {
+        return onPostgres() ? "customer_id = any(array(" + pick + "))" : "customer_id in (" + pick + ")";
+    }
+
+    private Flux<UUID> claimedBy(UUID token) {
+        return db.sql("select customer_id from campaign_recipients where claim_token = :token")
+                .bind("token", token)
+                .map(row -> row.get("customer_id", UUID.class))
+                .all();
+    }
+
+    /** Writes the variant each claimed recipient gets, and sets the held-out ones aside: one statement per group. */
+    Mono<Void> assign(UUID campaignId, int wave, UUID token, String variant, boolean heldOut,
+                      Collection<UUID> customerIds, Instant now) {
+        if (customerIds.isEmpty()) {
+            return Mono.empty();
+        }
+        String state = heldOut ? ", state = 'HELD_OUT', claim_token = null, lease_until = null" : "";
+        return db.sql("update campaign_recipients set variant = :variant, updated_at = :now" + state
+                        + " where campaign_id = :campaignId and wave = :wave and customer_id in (:ids) "
+                        + "and claim_token = :token")
+                .bind("variant", variant)
+                .bind("now", offset(now))
+                .bind("campaignId", campaignId)
+                .bind("wave", wave)
+                .bind("ids", List.copyOf(customerIds))
+                .bind("token", token)
+                .then();
+    }
+
+    /**
+     * Records what became of a claimed batch: one statement per distinct outcome. Only rows this claim still
+     * holds change, so a delivery report that already moved a recipient on (DELIVERED before the send's own
+     * answer was recorded) stands.
+     */
+    Mono<Void> record(UUID campaignId, int wave, UUID token, List<RecipientUpdate> updates, Instant now) {
+        Map<Outcome, List<UUID>> byOutcome = new LinkedHashMap<>();
+        for (RecipientUpdate update : updates) {
+            byOutcome.computeIfAbsent(new Outcome(update.state(), update.reason(), update.rule(), update.nextAttemptAt()),
+                    outcome -> new ArrayList<>()).add(update.customerId());
+        }
+        return Flux.fromIterable(byOutcome.entrySet())
+                .concatMap(group -> recordOutcome(campaignId, wave, token, group.getKey(), group.getValue(), now))
+                .then();
+    }
+
+    private record Outcome(RecipientState state, String reason, String rule, Instant nextAttemptAt) {
+    }
+
+    private Mono<Void> recordOutcome(UUID campaignId, int wave, UUID token, Outcome outcome, List<UUID> ids,
+                                     Instant now) {
+        String sent = outcome.state().wasSent() ? ", sent_at = coalesce(sent_at, :now)" : "";
+        GenericExecuteSpec update = db.sql("update campaign_recipients set state = :state, reason = :reason, "
+                        + "rule_id = :rule, next_attempt_at = :next, claim_token = null, lease_until = null, "
+                        + "updated_at = :now" + sent + " where campaign_id = :campaignId and wave = :wave "
+                        + "and customer_id in (:ids) and claim_token = :token and state = 'SENDING'")
+                .bind("state", outcome.state().name());
+        update = nullable(update, "reason", outcome.reason(), String.class);
+        update = nullable(update, "rule", outcome.rule(), String.class);
+        update = nullable(update, "next", offset(outcome.nextAttemptAt()), OffsetDateTime.class);
+        return update.bind("now", offset(now))
+                .bind("campaignId", campaignId)
+                .bind("wave", wave)
+                .bind("ids", ids)
+                .bind("token", token)
+                .then();
+    }
+
+    /**
+     * A delivery report moved recipients' messages on: {@code DELIVERED} or {@code FAILED}, from {@code SENT}
+     * (or from {@code SENDING}, when the report is faster than the send's own answer). Never backwards.
+     */
+    Mono<Long> delivered(UUID campaignId, int wave, RecipientState state, String reason, Collection<UUID> customerIds,
+                         Instant now) {
+        GenericExecuteSpec update = db.sql("update campaign_recipients set state = :state, reason = :reason, "
+                        + "sent_at = coalesce(sent_at, :now), updated_at = :now where campaign_id = :campaignId "
+                        + "and wave = :wave and customer_id in (:ids) and state in ('SENDING', 'SENT')")
+                .bind("state", state.name());
+        update = nullable(update, "reason", reason, String.class);
+        return update.bind("now", offset(now))
+                .bind("campaignId", campaignId)
+                .bind("wave", wave)
+                .bind("ids", List.copyOf(customerIds))
+                .fetch()
+                .rowsUpdated();
+    }
+
+    /** The campaign wave whose message to the customer went out last, from {@code since} up to {@code at}. */
+    Mono<AnsweredWave> lastSentTo(UUID customerId, Instant since, Instant at) {
+        return db.sql("select campaign_id, wave from campaign_recipients where customer_id = :customer "
+                        + "and sent_at >= :since and sent_at <= :at and state in ('SENT', 'DELIVERED') "
+                        + "order by sent_at desc limit 1")
+                .bind("customer", customerId)
+                .bind("since", offset(since))
+                .bind("at", offset(at))
+                .map(row -> new AnsweredWave(row.get("campaign_id", UUID.class), row.get("wave", Integer.class)))
+                .one();
+    }
+
+    record AnsweredWave(UUID campaignId, int wave) {
+    }
+
+    /** Marks the recipient replied; {@code false} when a reply was already attributed to it (the first one stands). */
+    Mono<Boolean> replied(AnsweredWave answered, UUID customerId, UUID replyId, Instant at) {
+        return db.sql("update campaign_recipients set replied_at = :at, reply_id = :reply, updated_at = :at "
+                        + "where campaign_id = :campaignId and wave = :wave and customer_id = :customer "
+                        + "and replied_at is null")
+                .bind("at", offset(at))
+                .bind("reply", replyId)
+                .bind("campaignId", answered.campaignId())
+                .bind("wave", answered.wave())
+                .bind("customer", customerId)
+                .fetch()
+                .rowsUpdated()
+                .map(updated -> updated > 0);
+    }
+
+    Mono<Long> repliedCount(UUID campaignId) {
+        return db.sql("select count(*) as n from campaign_recipients where campaign_id = :id and replied_at is not null")
+                .bind("id", campaignId)
+                .map(row -> ((Number) row.get("n")).longValue())
+                .one();
+    }
+
+    /** The wave's recipients per state and, for those not sent, per reason; replies across every wave. */
+    Mono<RecipientCounts> counts(UUID campaignId, int wave) {
+        return db.sql("select state, reason, count(*) as n from campaign_recipients where campaign_id = :id "
+                        + "and wave = :wave group by state, reason")
+                .bind("id", campaignId)
+                .bind("wave", wave)
+                .map(row -> new CountRow(RecipientState.valueOf(row.get("state", String.class)),
+                        row.get("reason", String.class), ((Number) row.get("n")).longValue()))
+                .all()
+                .collectList()
+                .zipWith(repliedCount(campaignId), RecipientCounts::of);
+    }
+
+    record CountRow(RecipientState state, String reason, long count) {
+    }
+
+    /** Recipients of the wave with work ahead: waiting, claimed, or deferred. */
+    Mono<Long> openRecipients(UUID campaignId, int wave) {
+        return db.sql("select count(*) as n from campaign_recipients where campaign_id = :id and wave = :wave "
+                        + "and state in ('PENDING', 'SENDING', 'DEFERRED')")
+                .bind("id", campaignId)
+                .bind("wave", wave)
+                .map(row -> ((Number) row.get("n")).longValue())
+                .one();
+    }
+
+    // --- rows
+
+    private Campaign campaignOf(Readable row) {
+        return new Campaign(
+                row.get("id", UUID.class),
+                json.readValue(row.get("definition", String.class), CampaignDefinition.class),
+                CampaignStatus.valueOf(row.get("status", String.class)),
+                row.get("wave", Integer.class),
+                instant(row.get("start_at", OffsetDateTime.class)),
+                row.get("created_by", String.class),
+                instant(row.get("created_at", OffsetDateTime.class)),
+                instant(row.get("updated_at", OffsetDateTime.class)),
+                instant(row.get("started_at", OffsetDateTime.class)),
+                instant(row.get("finished_at", OffsetDateTime.class)));
+    }
+
+    /**
+     * ADMIN sees every campaign; STAFF and MANAGER a campaign that names branches, all of them theirs (a
+     * campaign to every branch is an ADMIN's).
+     */
+    private static String visibility(StaffMember caller) {
+        if (caller.seesAllBranches()) {
+            return "1 = 1";
+        }
+        return "exists (select 1 from campaign_branches b where b.campaign_id = c.id) "
+                + "and not exists (select 1 from campaign_branches b where b.campaign_id = c.id "
+                + "and b.branch_code not in (:scope))";
+    }
+
+    private static GenericExecuteSpec visibleTo(GenericExecuteSpec spec, StaffMember caller) {
+        if (caller.seesAllBranches()) {
+            return spec;
+        }
+        Set<String> scope = caller.branches();
+        return spec.bind("scope", scope.isEmpty() ? List.of("-") : List.copyOf(scope));
+    }
+
+    private boolean onPostgres() {
+        return db.getConnectionFactory().getMetadata().getName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    }
+
+    private static GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, Object value, Class<?> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    }
+
+    private static OffsetDateTime offset(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+
+    /** Counts of one campaign's recipients, as the API shows them. */
+    record RecipientCounts(Map<RecipientState, Long> byState, Map<String, Long> notSentByReason, long heldOut,
+                           long replied, long total) {
+
+        static RecipientCounts of(List<CountRow> rows, long replied) {
+            Map<RecipientState, Long> byState = new EnumMap<>(RecipientState.class);
+            RecipientState.COUNTED.forEach(state -> byState.put(state, 0L));
+            Map<String, Long> byReason = new java.util.TreeMap<>();
+            long heldOut = 0;
+            long total = 0;
+            for (CountRow row : rows) {
+                total += row.count();
+                if (row.state() == RecipientState.HELD_OUT) {
+                    heldOut += row.count();
+                    continue;
+                }
+                byState.merge(row.state().shownAs(), row.count(), Long::sum);
+                if ((row.state() == RecipientState.SUPPRESSED || row.state() == RecipientState.DEFERRED
+                        || row.state() == RecipientState.FAILED) && row.reason() != null) {
+                    byReason.merge(row.reason(), row.count(), Long::sum);
+                }
+            }
+            return new RecipientCounts(byState, byReason, heldOut, replied, total);
+        }
+    }
+}
