@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
+import io.baifang.shared.SendRates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -33,15 +33,17 @@ class CampaignRunner implements DisposableBean {
     private final CampaignStore store;
     private final CampaignDispatcher dispatcher;
     private final CampaignsProperties settings;
+    private final SendRates rates;
     private final Clock clock;
     private volatile Disposable running;
 
     CampaignRunner(Campaigns campaigns, CampaignStore store, CampaignDispatcher dispatcher,
-                   CampaignsProperties settings, Clock clock) {
+                   CampaignsProperties settings, SendRates rates, Clock clock) {
         this.campaigns = campaigns;
         this.store = store;
         this.dispatcher = dispatcher;
         this.settings = settings;
+        this.rates = rates;
         this.clock = clock;
     }
 
@@ -89,9 +91,8 @@ class CampaignRunner implements DisposableBean {
     /** Batches at the campaign's rate until none is due, the campaign stops running, or the slice is used. */
     private Mono<Void> sendForASlice(Campaign campaign) {
         Instant started = clock.instant();
-        AtomicLong sent = new AtomicLong();
         return Mono.defer(() -> nextBatchIfStillRunning(campaign))
-                .flatMap(claimed -> keepPace(campaign, started, sent.addAndGet(claimed)).thenReturn(claimed))
+                .flatMap(claimed -> keepPace(campaign, claimed).thenReturn(claimed))
                 .repeat()
                 .takeUntil(claimed -> claimed == 0 || sliceUsed(started))
                 .then();
@@ -104,10 +105,12 @@ class CampaignRunner implements DisposableBean {
                 .defaultIfEmpty(0);
     }
 
-    private Mono<Void> keepPace(Campaign campaign, Instant started, long sent) {
-        Duration wait = SendPace.waitAfter(sent, Duration.between(started, clock.instant()),
-                campaign.definition().ratePerSecond());
-        return wait.isZero() ? Mono.empty() : Mono.delay(wait).then();
+    /**
+     * Pays for the batch just sent out of the campaign's token bucket, waiting until it can: the rate holds across
+     * every instance sending the campaign (the bucket is in Redis in production).
+     */
+    private Mono<Void> keepPace(Campaign campaign, int claimed) {
+        return rates.acquire("campaign:" + campaign.id(), claimed, campaign.definition().ratePerSecond());
     }
 
     private boolean sliceUsed(Instant started) {

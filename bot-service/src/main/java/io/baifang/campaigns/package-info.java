@@ -45,8 +45,8 @@
  * pending, tried again in {@code paused-retry}. A recipient that cannot be rendered (a customer without a
  * name) is suppressed {@code NOT_RENDERED} before anything is counted, so the contact log has no line for it;
  * the campaign's {@code notSentByReason} does.</li>
- * <li>The rate per second is kept per instance (batches of at most a second's worth, paced); sharing it
- * across instances through Bucket4j and Redis is not built (Bucket4j is not in the build).</li>
+ * <li>The rate per second holds across instances: batches of at most a second's worth, each paid for out of
+ * the campaign's token bucket ({@code io.baifang.shared.SendRates}, Bucket4j in Redis in production).</li>
  * <li>STAFF and MANAGER campaigns are for their branches (their own when they name none); they see only
  * campaigns whose branches are all theirs, anything else is 404.</li>
  * </ul>

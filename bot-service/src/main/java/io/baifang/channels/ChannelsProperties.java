@@ -1,6 +1,7 @@
 package io.baifang.channels;
 
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param announceGrace    how long an inbound message may wait for its first announcement before the sweep
  *                         announces it (longer than a store-then-announce normally takes)
  * @param sendLease        how long a send in progress keeps its message from the retry sweep
+ * @param maxPerSecond     a provider's throughput, messages a second across every instance, by provider
+ *                         ({@code twilio: 100}); a provider not named has no limit
  */
 @Validated
 @ConfigurationProperties("baifang.channels")
@@ -38,7 +41,17 @@ record ChannelsProperties(
         @Min(1) @DefaultValue("8") int resendAttempts,
         @NotNull @DefaultValue("PT30S") Duration sweepInterval,
         @NotNull @DefaultValue("PT1M") Duration announceGrace,
-        @NotNull @DefaultValue("PT5M") Duration sendLease) {
+        @NotNull @DefaultValue("PT5M") Duration sendLease,
+        Map<String, @Min(1) Integer> maxPerSecond) {
+
+    ChannelsProperties {
+        maxPerSecond = maxPerSecond == null ? Map.of() : Map.copyOf(maxPerSecond);
+    }
+
+    /** The provider's throughput, or 0 for no limit. */
+    int maxPerSecondOf(String provider) {
+        return maxPerSecond.getOrDefault(provider, 0);
+    }
 
     String providerFor(ChannelKind kind) {
         return switch (kind) {

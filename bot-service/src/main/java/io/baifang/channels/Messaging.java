@@ -19,6 +19,7 @@ import io.baifang.customers.Customer;
 import io.baifang.customers.CustomerDirectory;
 import io.baifang.shared.IdGenerator;
 import io.baifang.shared.PageOf;
+import io.baifang.shared.SendRates;
 import io.baifang.templates.CustomerVariables;
 import io.baifang.templates.MessageChannel;
 import io.baifang.templates.MessageTemplate;
@@ -72,12 +73,14 @@ public class Messaging {
     private final ChatLinks chatLinks;
     private final TransactionalOperator transaction;
     private final ChannelsProperties settings;
+    private final SendRates rates;
     private final IdGenerator ids;
     private final Clock clock;
 
     Messaging(MessageTemplates templates, BranchNetwork branches, CustomerDirectory customers, ContactGate gate,
               OutboundChannels channels, MessageStore store, ProviderEventRecorder recorder, ChatLinks chatLinks,
-              TransactionalOperator transaction, ChannelsProperties settings, IdGenerator ids, Clock clock) {
+              TransactionalOperator transaction, ChannelsProperties settings, SendRates rates, IdGenerator ids,
+              Clock clock) {
         this.templates = templates;
         this.branches = branches;
         this.customers = customers;
@@ -88,6 +91,7 @@ public class Messaging {
         this.chatLinks = chatLinks;
         this.transaction = transaction;
         this.settings = settings;
+        this.rates = rates;
         this.ids = ids;
         this.clock = clock;
     }
@@ -398,9 +402,14 @@ public class Messaging {
                         : Mono.just(outcome));
     }
 
-    /** The contract says a channel never signals an error; one that does is treated as a transient failure. */
-    private static Mono<SendOutcome> sendOnce(MessageRow message, OutboundChannel channel) {
-        return channel.send(message.toProvider())
+    /**
+     * One request to the provider, within its throughput ({@code max-per-second}, shared by every instance; a
+     * retry is a request too). The contract says a channel never signals an error; one that does is treated as a
+     * transient failure.
+     */
+    private Mono<SendOutcome> sendOnce(MessageRow message, OutboundChannel channel) {
+        return rates.acquire("provider:" + channel.provider(), 1, settings.maxPerSecondOf(channel.provider()))
+                .then(Mono.defer(() -> channel.send(message.toProvider())))
                 .onErrorResume(failure -> {
                     log.warn("Channel {} failed to send message {}; treating it as retry-later",
                             channel.provider(), message.id(), failure);

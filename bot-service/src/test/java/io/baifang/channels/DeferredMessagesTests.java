@@ -37,12 +37,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A staff marketing message sent during quiet hours is deferred, never dropped: stored {@code QUEUED} and
  * uncounted, decided again when the quiet hours end, and sent then if the policy still allows it. Staff
  * messages also pass the provider's flow-control limit (here the simulator's: two of one template to one number
- * a day). The application's clock is set by the test, on the embedded default with quiet hours on.
+ * a day) and keep to its throughput (five a second). The application's clock is set by the test, on the
+ * embedded default with quiet hours on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "baifang.admin.password=" + DeferredMessagesTests.ADMIN_PASSWORD,
         "spring.flyway.clean-disabled=false",
         "baifang.contact-policy.quiet-hours.enabled=true",
+        // the simulated gateway takes five messages a second, as a provider's throughput limit would
+        "baifang.channels.max-per-second.simulator=5",
         // the test runs the sweeps itself
         "baifang.channels.sweep-interval=PT1H"})
 @AutoConfigureWebTestClient
@@ -176,6 +179,22 @@ class DeferredMessagesTests {
         // another template to the same number is a separate count
         send(id, "handoff-notice").expectStatus().isAccepted();
         assertThat(phone(CONSENTING)).hasSize(3);
+    }
+
+    @Test
+    void staffMessagesKeepToTheProvidersThroughput() {
+        JsonNode page = asAdmin().get().uri("/api/customers?size=10").exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(customer -> ids.add(customer.get("id").asString()));
+        long started = System.nanoTime();
+
+        for (String id : ids.subList(0, 10)) {
+            send(id, "greeting-thanks").expectStatus().isAccepted();
+        }
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(took).as("ten messages at five a second").isGreaterThan(Duration.ofMillis(1_500));
     }
 
     // --- fixtures
