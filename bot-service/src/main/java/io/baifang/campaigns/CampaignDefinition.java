@@ -21,6 +21,7 @@ import io.baifang.channels.ChannelKind;
  * @param sendUntil      the end of the campaign's send window: a recipient the caps refuse until a time before
  *                       it is deferred to that time, not suppressed; {@code null}: no window
  * @param followUp       a second wave to the recipients who did not reply, or {@code null}
+ * @param dailyWindow    the hours of each day it sends in, or {@code null} for any hour (quiet hours still hold)
  */
 record CampaignDefinition(
         String name,
@@ -35,7 +36,8 @@ record CampaignDefinition(
         CampaignSchedule schedule,
         OffsetDateTime sendUntil,
         int ratePerSecond,
-        FollowUp followUp) {
+        FollowUp followUp,
+        DailyWindow dailyWindow) {
 
     static final String OFFERED_DAY = "offeredDay";
 

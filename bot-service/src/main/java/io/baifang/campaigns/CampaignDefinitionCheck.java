@@ -75,6 +75,7 @@ final class CampaignDefinitionCheck {
         }
         Audience audience = audience(request.audience(), caller, errors);
         CampaignDefinition.FollowUp followUp = followUp(request, variants, channels, errors);
+        DailyWindow dailyWindow = dailyWindow(request.dailyWindow(), errors);
         if (!errors.isEmpty()) {
             return new Checked.Invalid(errors.stream().distinct().toList());
         }
@@ -82,7 +83,19 @@ final class CampaignDefinitionCheck {
                 request.priority() == null ? DEFAULT_PRIORITY : request.priority(), variants,
                 request.holdOutPercent() == null ? 0 : request.holdOutPercent(), channels, audience,
                 request.variables(), request.offeredDate(), schedule, request.sendUntil(),
-                request.ratePerSecond() == null ? DEFAULT_RATE_PER_SECOND : request.ratePerSecond(), followUp));
+                request.ratePerSecond() == null ? DEFAULT_RATE_PER_SECOND : request.ratePerSecond(), followUp,
+                dailyWindow));
+    }
+
+    private static DailyWindow dailyWindow(CampaignRequest.DailyWindowRequest asked, List<FieldError> errors) {
+        if (asked == null) {
+            return null;
+        }
+        if (asked.from().equals(asked.to())) {
+            errors.add(new FieldError("dailyWindow.to", "is the same time as dailyWindow.from"));
+            return null;
+        }
+        return new DailyWindow(asked.from(), asked.to());
     }
 
     private CampaignDefinition.FollowUp followUp(CampaignRequest request, List<Variant> firstWave,

@@ -35,7 +35,12 @@ record CampaignRequest(
         @Valid ScheduleRequest schedule,
         OffsetDateTime sendUntil,
         @Min(1) @Max(100_000) Integer ratePerSecond,
-        @Valid FollowUpRequest followUp) {
+        @Valid FollowUpRequest followUp,
+        @Valid DailyWindowRequest dailyWindow) {
+
+    /** The hours of each day the campaign sends in, local time ({@code "09:00"}–{@code "18:00"}). */
+    record DailyWindowRequest(@NotNull LocalTime from, @NotNull LocalTime to) {
+    }
 
     record VariantRequest(
             @NotBlank @Size(max = 100) String templateId,

@@ -3,8 +3,10 @@ package io.baifang.campaigns;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 
+import io.baifang.shared.BaifangProperties;
 import io.baifang.shared.SendRates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,16 +36,18 @@ class CampaignRunner implements DisposableBean {
     private final CampaignDispatcher dispatcher;
     private final CampaignsProperties settings;
     private final SendRates rates;
+    private final ZoneId zone;
     private final Clock clock;
     private volatile Disposable running;
 
     CampaignRunner(Campaigns campaigns, CampaignStore store, CampaignDispatcher dispatcher,
-                   CampaignsProperties settings, SendRates rates, Clock clock) {
+                   CampaignsProperties settings, SendRates rates, BaifangProperties baifang, Clock clock) {
         this.campaigns = campaigns;
         this.store = store;
         this.dispatcher = dispatcher;
         this.settings = settings;
         this.rates = rates;
+        this.zone = baifang.zone();
         this.clock = clock;
     }
 
@@ -84,8 +88,17 @@ class CampaignRunner implements DisposableBean {
         return store.find(campaignId)
                 .filter(campaign -> campaign.status() == CampaignStatus.RUNNING)
                 .flatMap(campaign -> dispatcher.reconcileAbandoned(campaign)
-                        .then(sendForASlice(campaign))
+                        .then(sendForASliceIfInItsWindow(campaign))
                         .then(completeIfSettled(campaign)));
+    }
+
+    /** Outside its daily window a campaign keeps its recipients pending until the window opens. */
+    private Mono<Void> sendForASliceIfInItsWindow(Campaign campaign) {
+        DailyWindow window = campaign.definition().dailyWindow();
+        if (window != null && !window.isOpenAt(clock.instant(), zone)) {
+            return Mono.empty();
+        }
+        return sendForASlice(campaign);
     }
 
     /** Batches at the campaign's rate until none is due, the campaign stops running, or the slice is used. */

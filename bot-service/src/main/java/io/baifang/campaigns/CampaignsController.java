@@ -152,6 +152,7 @@ class CampaignsController {
             OffsetDateTime startAt,
             OffsetDateTime sendUntil,
             int ratePerSecond,
+            DailyWindow dailyWindow,
             Map<RecipientState, Long> counts,
             Map<String, Long> notSentByReason,
             long heldOut,
@@ -186,7 +187,7 @@ class CampaignsController {
                 definition.channels(), definition.audience(), definition.variables(), definition.offeredDate(),
                 definition.schedule(), local(campaign.startAt()),
                 definition.sendUntil() == null ? null : local(definition.sendUntil().toInstant()),
-                definition.ratePerSecond(), counts.byState(), counts.notSentByReason(), counts.heldOut(),
+                definition.ratePerSecond(), definition.dailyWindow(), counts.byState(), counts.notSentByReason(), counts.heldOut(),
                 counts.replied(), counts.total(), wavesOf(found.earlierWaves()), campaign.createdBy(), local(campaign.createdAt()), local(campaign.startedAt()),
                 local(campaign.finishedAt()));
     }

@@ -3,6 +3,7 @@ package io.baifang.campaigns;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -255,6 +256,33 @@ abstract class CampaignsApiContract {
         assertThat(cancelled.get("finishedAt").asString()).isNotBlank();
         assertThat(channel.sent()).hasSize(atCancel);
         assertThat(count(campaigns.get(id), "PENDING")).isPositive();
+    }
+
+    @Test
+    void outsideItsDailyWindowARunningCampaignSendsNothingAndKeepsItsRecipientsPending() {
+        LocalTime now = LocalTime.now(ZoneId.of("Asia/Shanghai"));
+        Map<String, Object> laterToday = new java.util.HashMap<>(invitation(1000));
+        laterToday.put("dailyWindow", Map.of("from", now.plusHours(2).withNano(0).toString(),
+                "to", now.plusHours(3).withNano(0).toString()));
+        String id = campaigns.create(laterToday);
+
+        campaigns.command(id, "start");
+        CampaignFixture.pause(Duration.ofSeconds(2));
+
+        JsonNode campaign = campaigns.get(id);
+        assertThat(campaign.get("status").asString()).isEqualTo("RUNNING");
+        assertThat(campaign.get("dailyWindow").get("from").asString()).isNotBlank();
+        assertThat(count(campaign, "PENDING")).isPositive();
+        assertThat(channel.sent()).isEmpty();
+        campaigns.command(id, "cancel");
+
+        Map<String, Object> empty = new java.util.HashMap<>(invitation(1000));
+        empty.put("dailyWindow", Map.of("from", "09:00", "to", "09:00"));
+        JsonNode problem = asAdmin().post().uri("/api/campaigns").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(empty).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(fieldsOf(problem)).containsExactly("dailyWindow.to");
     }
 
     @Test
