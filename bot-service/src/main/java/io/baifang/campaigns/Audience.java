@@ -9,7 +9,9 @@ import io.baifang.customers.CustomerCriteria;
 
 /**
  * Who a campaign is for, as it was checked and stored: see {@link CustomerCriteria} for how the parts
- * combine. {@code branches} is never empty for a campaign of a STAFF or MANAGER user: it is their branches
+ * combine. {@code lastContactedBefore}: no marketing contact (message, staff call, visit) on or after that day;
+ * {@code repliedTo}: replied to that earlier campaign; {@code notRepliedTo}: was sent that campaign and did not
+ * reply. {@code branches} is never empty for a campaign of a STAFF or MANAGER user: it is their branches
  * when they named none.
  */
 record Audience(
@@ -19,7 +21,10 @@ record Audience(
         LocalDate collectedTo,
         Boolean consent,
         Set<UUID> excludedCustomers,
-        List<String> phones) {
+        List<String> phones,
+        LocalDate lastContactedBefore,
+        UUID repliedTo,
+        UUID notRepliedTo) {
 
     Audience {
         branches = branches == null ? Set.of() : Set.copyOf(branches);
@@ -28,7 +33,8 @@ record Audience(
         phones = phones == null ? List.of() : List.copyOf(phones);
     }
 
-    CustomerCriteria criteria() {
+    /** The registry's part of the audience; {@link AudienceQueries} adds what the contact log and campaigns know. */
+    CustomerCriteria registryCriteria() {
         return new CustomerCriteria(branches, tags, collectedFrom, collectedTo, consent, excludedCustomers, phones);
     }
 }

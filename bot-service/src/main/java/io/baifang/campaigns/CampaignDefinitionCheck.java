@@ -233,7 +233,7 @@ final class CampaignDefinitionCheck {
 
     private Audience audience(AudienceRequest asked, StaffMember caller, List<FieldError> errors) {
         AudienceRequest audience = asked != null ? asked
-                : new AudienceRequest(null, null, null, null, null, null, null);
+                : new AudienceRequest(null, null, null, null, null, null, null, null, null, null);
         Set<String> branchCodes = new TreeSet<>();
         if (audience.branches() != null) {
             for (String code : audience.branches()) {
@@ -267,7 +267,11 @@ final class CampaignDefinitionCheck {
         }
         List<String> tags = audience.tags() == null ? List.of()
                 : audience.tags().stream().map(String::strip).distinct().toList();
+        if (audience.repliedTo() != null && audience.repliedTo().equals(audience.notRepliedTo())) {
+            errors.add(new FieldError("audience.notRepliedTo", "is the same campaign as repliedTo"));
+        }
         return new Audience(branchCodes, tags, audience.collectedFrom(), audience.collectedTo(), audience.consent(),
-                audience.excludedCustomers(), phones);
+                audience.excludedCustomers(), phones, audience.lastContactedBefore(), audience.repliedTo(),
+                audience.notRepliedTo());
     }
 }

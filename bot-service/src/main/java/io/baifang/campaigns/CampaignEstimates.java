@@ -38,13 +38,15 @@ class CampaignEstimates {
 
     private final CustomerDirectory customers;
     private final CampaignMessaging messaging;
+    private final AudienceQueries audiences;
     private final Clock clock;
     private final ZoneId zone;
 
-    CampaignEstimates(CustomerDirectory customers, CampaignMessaging messaging, Clock clock,
-                      BaifangProperties baifang) {
+    CampaignEstimates(CustomerDirectory customers, CampaignMessaging messaging, AudienceQueries audiences,
+                      Clock clock, BaifangProperties baifang) {
         this.customers = customers;
         this.messaging = messaging;
+        this.audiences = audiences;
         this.clock = clock;
         this.zone = baifang.zone();
     }
@@ -63,7 +65,7 @@ class CampaignEstimates {
 
     Mono<Estimate> estimate(Campaign campaign) {
         Tally tally = new Tally();
-        return customers.streamMatching(campaign.definition().audience().criteria())
+        return customers.streamMatching(audiences.criteriaOf(campaign.definition().audience()))
                 .map(customer -> assignmentOf(campaign, customer))
                 .doOnNext(tally::counted)
                 .filter(assigned -> !assigned.assignment().heldOut())

@@ -55,7 +55,10 @@ record CampaignRequest(
             LocalDate collectedTo,
             Boolean consent,
             @Size(max = 5_000) Set<@NotNull UUID> excludedCustomers,
-            @Size(max = 20_000) List<@NotBlank @Size(max = 40) String> phones) {
+            @Size(max = 20_000) List<@NotBlank @Size(max = 40) String> phones,
+            LocalDate lastContactedBefore,
+            UUID repliedTo,
+            UUID notRepliedTo) {
     }
 
     /** A second wave, {@code afterDays} after the first, to those who did not reply; the template defaults to the first's. */

@@ -147,6 +147,19 @@ class CampaignStore {
 
     // --- recipients
 
+    /** The customers who replied to a campaign, as a statement an audience nests. */
+    static CustomerCriteria.IdQuery repliedTo(UUID campaignId) {
+        return new CustomerCriteria.IdQuery("select customer_id from campaign_recipients "
+                + "where campaign_id = :cr_replied_to and replied_at is not null", Map.of("cr_replied_to", campaignId));
+    }
+
+    /** The customers a campaign's message went out to who did not reply, as a statement an audience nests. */
+    static CustomerCriteria.IdQuery sentAndNotRepliedTo(UUID campaignId) {
+        return new CustomerCriteria.IdQuery("select customer_id from campaign_recipients "
+                + "where campaign_id = :cr_silent_to and sent_at is not null and replied_at is null",
+                Map.of("cr_silent_to", campaignId));
+    }
+
     /** Writes the wave's recipients from the audience in one statement; how many there are. */
     Mono<Long> materialise(UUID campaignId, int wave, CustomerCriteria.IdQuery audience, Instant now) {
         return db.sql("insert into campaign_recipients (campaign_id, wave, customer_id, state, attempts, updated_at) "

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.baifang.campaigns.CampaignLifecycle.Command;
@@ -34,16 +35,19 @@ class Campaigns {
     private final CampaignStore store;
     private final CampaignDefinitionCheck check;
     private final CustomerDirectory customers;
+    private final AudienceQueries audiences;
     private final TransactionalOperator transaction;
     private final IdGenerator ids;
     private final Clock clock;
     private final ZoneId zone;
 
     Campaigns(CampaignStore store, CampaignDefinitionCheck check, CustomerDirectory customers,
-              TransactionalOperator transaction, IdGenerator ids, Clock clock, BaifangProperties baifang) {
+              AudienceQueries audiences, TransactionalOperator transaction, IdGenerator ids, Clock clock,
+              BaifangProperties baifang) {
         this.store = store;
         this.check = check;
         this.customers = customers;
+        this.audiences = audiences;
         this.transaction = transaction;
         this.ids = ids;
         this.clock = clock;
@@ -64,7 +68,31 @@ class Campaigns {
         CampaignDefinition definition = ((CampaignDefinitionCheck.Checked.Valid) checked).definition();
         Campaign campaign = new Campaign(ids.next(), definition, CampaignStatus.DRAFT, 1, null, caller.username(),
                 now, now, null, null);
-        return transaction.transactional(store.insert(campaign)).thenReturn(campaign);
+        return earlierCampaignsVisible(definition.audience(), caller)
+                .then(transaction.transactional(store.insert(campaign)))
+                .thenReturn(campaign);
+    }
+
+    /** An audience that names earlier campaigns (replied to, did not reply to) names ones the caller can see. */
+    private Mono<Void> earlierCampaignsVisible(Audience audience, StaffMember caller) {
+        Mono<Optional<FieldError>> replied = unknownCampaign("audience.repliedTo", audience.repliedTo(), caller);
+        Mono<Optional<FieldError>> silent = unknownCampaign("audience.notRepliedTo", audience.notRepliedTo(), caller);
+        return Mono.zip(replied, silent)
+                .flatMap(found -> {
+                    List<FieldError> errors = java.util.stream.Stream.of(found.getT1(), found.getT2())
+                            .flatMap(Optional::stream).toList();
+                    return errors.isEmpty() ? Mono.<Void>empty() : Mono.error(new InvalidCampaignException(errors));
+                });
+    }
+
+    private Mono<Optional<FieldError>> unknownCampaign(String field, UUID id, StaffMember caller) {
+        if (id == null) {
+            return Mono.just(Optional.empty());
+        }
+        return store.find(id)
+                .filter(campaign -> mayAccess(campaign, caller))
+                .map(campaign -> Optional.<FieldError>empty())
+                .defaultIfEmpty(Optional.of(new FieldError(field, "no campaign " + id)));
     }
 
     /** The campaign if the caller may see it; 404 otherwise, as if it did not exist. */
@@ -142,7 +170,7 @@ class Campaigns {
             return store.materialiseFollowUp(campaign.id(), campaign.wave(), now);
         }
         return store.materialise(campaign.id(), campaign.wave(),
-                customers.idQuery(campaign.definition().audience().criteria()), now);
+                customers.idQuery(audiences.criteriaOf(campaign.definition().audience())), now);
     }
 
     private static Instant nextWaveAt(CampaignDefinition definition, int wave, Instant now) {

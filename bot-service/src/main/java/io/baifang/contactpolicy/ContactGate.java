@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import io.baifang.customers.Customer;
+import io.baifang.customers.CustomerCriteria;
 import io.baifang.customers.CustomerDirectory;
 import io.baifang.shared.IdGenerator;
 import io.baifang.shared.PageOf;
@@ -158,6 +159,14 @@ public final class ContactGate {
         Mono<List<ContactLogEntry>> items = contactLog.newestFirstFor(customerId, page, size).collectList();
         Mono<Long> total = contactLog.countFor(customerId);
         return items.zipWith(total, (found, count) -> new PageOf<>(found, page, size, count));
+    }
+
+    /**
+     * The customers contacted for marketing (a message, a staff call or visit) at or after {@code since}, as a
+     * statement a campaign's audience nests to leave them out ("last contacted before").
+     */
+    public CustomerCriteria.IdQuery marketingContactedSince(Instant since) {
+        return ContactLog.marketingContactedSince(since);
     }
 
     /** The rules in force. */

@@ -132,6 +132,18 @@ final class ContactLog {
      * {@link #RECOVERY_FETCH_SIZE} rows where the driver supports it (PostgreSQL), so the database does not
      * push a month of contacts at once.
      */
+    /**
+     * The customers with a marketing contact (message, staff call or visit) allowed at or after {@code since} and
+     * not released, as a statement an audience nests: "last contacted before" is every customer it does not
+     * select.
+     */
+    static io.baifang.customers.CustomerCriteria.IdQuery marketingContactedSince(Instant since) {
+        return new io.baifang.customers.CustomerCriteria.IdQuery("select customer_id from contact_log "
+                + "where decision = 'ALLOWED' and category = 'MARKETING' and released_at is null "
+                + "and recorded_at >= :cl_contacted_since",
+                Map.of("cl_contacted_since", since.atOffset(ZoneOffset.UTC)));
+    }
+
     Flux<PastContact> allowedSince(Instant since) {
         return db.sql(SELECT + "where released_at is null and ((decision = :allowed and recorded_at > :since) "
                         + "or (decision = :held and planned_at > :since)) "

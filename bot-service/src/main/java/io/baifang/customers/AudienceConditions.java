@@ -48,7 +48,24 @@ record AudienceConditions(String where, Map<String, Object> parameters) {
             conditions.add("phone in (:aud_phones)");
             parameters.put("aud_phones", criteria.phones());
         }
+        for (CustomerCriteria.IdQuery nested : criteria.within()) {
+            conditions.add("id in (" + nested.sql() + ")");
+            addParameters(parameters, nested);
+        }
+        for (CustomerCriteria.IdQuery nested : criteria.without()) {
+            conditions.add("id not in (" + nested.sql() + ")");
+            addParameters(parameters, nested);
+        }
         return new AudienceConditions(conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions), parameters);
+    }
+
+    private static void addParameters(Map<String, Object> parameters, CustomerCriteria.IdQuery nested) {
+        nested.parameters().forEach((name, value) -> {
+            Object earlier = parameters.putIfAbsent(name, value);
+            if (earlier != null && !earlier.equals(value)) {
+                throw new IllegalArgumentException("two nested audience statements use parameter " + name);
+            }
+        });
     }
 
     private static String escapeLike(String value) {

@@ -86,6 +86,9 @@ abstract class CampaignsApiContract {
     CustomerDirectory customers;
 
     @Autowired
+    AudienceQueries audienceQueries;
+
+    @Autowired
     ProviderEvents providerEvents;
 
     @Autowired
@@ -286,6 +289,48 @@ abstract class CampaignsApiContract {
     }
 
     @Test
+    void anAudienceLeavesOutCustomersContactedSinceADayAndTakesThoseWhoDidOrDidNotReplyToAnEarlierCampaign() {
+        String everyone = campaigns.create(invitation(1000));
+        long consenting = campaigns.estimate(everyone).get("audience").asLong();
+        String called = db.sql("select id from customers where consent = true order by phone limit 1")
+                .map(row -> row.get("id", UUID.class).toString()).one().block();
+        asAdmin().post().uri("/api/customers/" + called + "/contacts").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"channel\":\"PHONE\",\"category\":\"MARKETING\",\"note\":\"电访\"}")
+                .exchange().expectStatus().isCreated();
+
+        String lastContactedBeforeToday = campaigns.create(withAudience(Map.of("consent", true,
+                "lastContactedBefore", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString())));
+        String lastContactedBeforeTomorrow = campaigns.create(withAudience(Map.of("consent", true,
+                "lastContactedBefore", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString())));
+
+        assertThat(campaigns.estimate(lastContactedBeforeToday).get("audience").asLong()).isEqualTo(consenting - 1);
+        assertThat(campaigns.estimate(lastContactedBeforeTomorrow).get("audience").asLong()).isEqualTo(consenting);
+
+        // an earlier campaign went out to everyone it had; two of them replied
+        Campaign earlier = materialisedDraft();
+        db.sql("update campaign_recipients set state = 'SENT', sent_at = :at where campaign_id = :id")
+                .bind("at", Instant.now().atOffset(java.time.ZoneOffset.UTC)).bind("id", earlier.id()).then().block();
+        db.sql("update campaign_recipients set replied_at = sent_at where campaign_id = :id and customer_id in "
+                        + "(select customer_id from campaign_recipients where campaign_id = :id "
+                        + "order by customer_id limit 2)")
+                .bind("id", earlier.id()).then().block();
+        long sentEarlier = db.sql("select count(*) as n from campaign_recipients where campaign_id = :id")
+                .bind("id", earlier.id()).map(row -> ((Number) row.get("n")).longValue()).one().block();
+
+        String repliers = campaigns.create(withAudience(Map.of("repliedTo", earlier.id().toString())));
+        String silent = campaigns.create(withAudience(Map.of("notRepliedTo", earlier.id().toString())));
+
+        assertThat(campaigns.estimate(repliers).get("audience").asLong()).isEqualTo(2);
+        assertThat(campaigns.estimate(silent).get("audience").asLong()).isEqualTo(sentEarlier - 2);
+        JsonNode unknown = asAdmin().post().uri("/api/campaigns").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(withAudience(Map.of("repliedTo", UUID.randomUUID().toString())))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(fieldsOf(unknown)).containsExactly("audience.repliedTo");
+    }
+
+    @Test
     void theRateIsKept() {
         String id = campaigns.create(invitation(20));
         Instant started = Instant.now();
@@ -469,12 +514,18 @@ abstract class CampaignsApiContract {
                 "ratePerSecond", ratePerSecond);
     }
 
+    static Map<String, Object> withAudience(Map<String, Object> audience) {
+        Map<String, Object> campaign = new java.util.HashMap<>(invitation(1000));
+        campaign.put("audience", audience);
+        return campaign;
+    }
+
     /** A draft (the dispatcher leaves it alone) whose recipients are written, as starting it would. */
     Campaign materialisedDraft() {
         String id = campaigns.create(invitation(1000));
         Campaign campaign = store.find(UUID.fromString(id)).block();
         Long written = store.materialise(campaign.id(), 1,
-                customers.idQuery(campaign.definition().audience().criteria()), Instant.now()).block();
+                customers.idQuery(audienceQueries.criteriaOf(campaign.definition().audience())), Instant.now()).block();
         assertThat(written).isGreaterThan(20);
         return campaign;
     }

@@ -1,0 +1,42 @@
+package io.baifang.campaigns;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.baifang.contactpolicy.ContactGate;
+import io.baifang.customers.CustomerCriteria;
+import io.baifang.shared.BaifangProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * A campaign's audience as the registry selects it, narrowed by what the contact log knows (last contacted
+ * before a day) and what earlier campaigns know (replied, or was sent and did not reply). The recipients written
+ * at start and the estimate both select through this, so they always agree.
+ */
+@Component
+class AudienceQueries {
+
+    private final ContactGate gate;
+    private final ZoneId zone;
+
+    AudienceQueries(ContactGate gate, BaifangProperties baifang) {
+        this.gate = gate;
+        this.zone = baifang.zone();
+    }
+
+    CustomerCriteria criteriaOf(Audience audience) {
+        List<CustomerCriteria.IdQuery> within = new ArrayList<>();
+        List<CustomerCriteria.IdQuery> without = new ArrayList<>();
+        if (audience.lastContactedBefore() != null) {
+            without.add(gate.marketingContactedSince(audience.lastContactedBefore().atStartOfDay(zone).toInstant()));
+        }
+        if (audience.repliedTo() != null) {
+            within.add(CampaignStore.repliedTo(audience.repliedTo()));
+        }
+        if (audience.notRepliedTo() != null) {
+            within.add(CampaignStore.sentAndNotRepliedTo(audience.notRepliedTo()));
+        }
+        return audience.registryCriteria().narrowed(within, without);
+    }
+}
