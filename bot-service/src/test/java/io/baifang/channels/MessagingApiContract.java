@@ -71,6 +71,9 @@ abstract class MessagingApiContract {
     ScriptedChannel scriptedWhatsApp;
 
     @Autowired
+    MessageStore store;
+
+    @Autowired
     io.baifang.templates.MessageTemplates templates;
 
     @Autowired
@@ -383,6 +386,35 @@ abstract class MessagingApiContract {
         JsonNode message = onlyMessageOf(other);
         assertThat(message.get("status").asString()).isEqualTo("DELIVERED");
         assertThat(statusesOf(message)).containsExactly("QUEUED", "SENT", "DELIVERED");
+    }
+
+    /**
+     * A campaign batch stores its messages, then marks each handed over right before its provider sees it. One
+     * stored but never handed over (the process stopped in between) is sent once by the sweep when its lease
+     * runs out; one handed over without a recorded answer is never sent again: its outcome waits for the
+     * provider's report.
+     */
+    @Test
+    void aQueuedMessageNeverHandedOverIsSentOnceByTheSweepAndOneHandedOverIsLeftToTheProvidersReport() {
+        UUID customer = UUID.fromString(customerIdByPhone(CONSENTING));
+        Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
+        MessageRow neverHandedOver = queuedWhatsApp(customer, longAgo);
+        MessageRow handedOver = queuedWhatsApp(customer, longAgo);
+        store.insert(neverHandedOver).then(store.insert(handedOver)).then(store.markHandedOver(handedOver.id()))
+                .block();
+
+        sweeps.sweep().block(Duration.ofSeconds(30));
+        sweeps.sweep().block(Duration.ofSeconds(30));
+
+        assertThat(scriptedWhatsApp.sent()).extracting(OutboundMessage::messageId)
+                .containsExactly(neverHandedOver.id());
+        assertThat(store.findById(handedOver.id()).block().status()).isEqualTo(DeliveryStatus.QUEUED);
+    }
+
+    private static MessageRow queuedWhatsApp(UUID customer, Instant at) {
+        return new MessageRow(UUID.randomUUID(), customer, MessageDirection.OUTBOUND, ChannelKind.WHATSAPP,
+                ScriptedChannel.PROVIDER, null, CONSENTING, "greeting-thanks", null, "【百访银行】谢谢您的回复。", "UCS2", 1,
+                null, null, DeliveryStatus.QUEUED, null, UUID.randomUUID(), "campaign", "system", 0, at, null, at, at);
     }
 
     // --- fixtures
