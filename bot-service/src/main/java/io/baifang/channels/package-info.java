@@ -31,7 +31,8 @@
  * <li>{@code webchat}: web chat as a provider: chat links and their staff API, the customer's page
  * ({@code /chat/{token}}), socket and HTTP fallback; see its {@code package-info}.</li>
  * <li>{@code simulator}: the embedded default's SMS provider, simulated phones kept in the database, their
- * API ({@code /api/simulator/phones/…}) and the {@code /simulator} page; off in the {@code prod} profile.</li>
+ * API ({@code /api/simulator/phones/…}) and the {@code /simulator} page; off in the {@code prod} profile, but for
+ * the gateway and its phones when the profile {@code simulator} is added (the campaign benchmark).</li>
  * </ul>
  *
  * <p>Decisions made, for the reader: this module uses {@code customers}, {@code branches},

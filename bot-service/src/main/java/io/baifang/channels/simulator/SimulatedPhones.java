@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * one nobody wrote to or from is simply empty.
  */
 @Repository
-@Profile("!prod")
+@Profile({"!prod", "simulator"})
 class SimulatedPhones {
 
     private final DatabaseClient db;
