@@ -9,12 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.baifang.branches.BranchNetwork;
-import io.baifang.contactpolicy.Channel;
 import io.baifang.contactpolicy.ContactAttempt;
-import io.baifang.contactpolicy.ContactCategory;
 import io.baifang.contactpolicy.ContactDecision;
 import io.baifang.contactpolicy.ContactGate;
 import io.baifang.contactpolicy.ContactOutcome;
@@ -348,37 +347,21 @@ public class CampaignMessaging {
 
     // --- how each step is done
 
-    /** What the policy sees, as {@code Messaging} shows it a single send: provider and signature included. */
+    /** What the policy sees, as for a single send (provider and signature included), in the campaign's wave. */
     private ContactAttempt attemptOf(Batch batch, Messaging.Draft draft) {
-        RenderedMessage rendered = draft.rendered();
-        ContactCategory category = rendered.category().isMarketing() ? ContactCategory.MARKETING
-                : ContactCategory.TRANSACTIONAL;
-        return new ContactAttempt(draft.customer().id(), Channel.valueOf(draft.channel().kind().name()), category,
-                null, rendered.templateId(), null, false, true)
-                .via(draft.channel().provider(), templates.signature())
+        return messaging.attemptFor(draft.customer().id(), draft.channel(), draft.rendered().templateId())
                 .inCampaign(batch.campaignId(), batch.wave(), batch.priority());
     }
 
     private MessageRow queuedRow(Allowed allowed, Instant now) {
-        Messaging.Draft draft = allowed.decided().draft();
-        RenderedMessage rendered = draft.rendered();
-        return new MessageRow(allowed.recipient().messageId(), draft.customer().id(), MessageDirection.OUTBOUND,
-                draft.channel().kind(), draft.channel().provider(), null, draft.address(), rendered.templateId(),
-                rendered.variantId(), rendered.text(), rendered.encoding().name(), rendered.segments(), rendered.cost(),
-                rendered.currency().getCurrencyCode(), DeliveryStatus.QUEUED, null,
-                allowed.decided().outcome().logEntryId(), draft.campaignId(), draft.sentBy(), 0,
-                // the retry sweep leaves it alone while the batch is sent; should the process stop before the
-                // message is handed to its provider, the sweep sends it once the lease runs out
-                now.plus(settings.sendLease()), null, now, now);
+        // the retry sweep leaves it alone while the batch is sent; should the process stop before the message is
+        // handed to its provider, the sweep sends it once the lease runs out
+        return messaging.queuedRow(allowed.recipient().messageId(), allowed.decided().draft(),
+                allowed.decided().outcome().logEntryId(), null, now.plus(settings.sendLease()));
     }
 
+    /** Campaigns reach web chat only through a link the customer already has; none is made for them. */
     private static String addressOf(Customer customer, ChannelKind kind) {
-        if (kind == ChannelKind.WEBCHAT) {
-            throw new ChannelUnavailableException("web chat reaches a customer only in a chat they opened");
-        }
-        if (customer.phone() == null || customer.phone().isBlank()) {
-            throw new ChannelUnavailableException("the customer has no phone number");
-        }
-        return customer.phone();
+        return Messaging.addressOf(customer, kind, Optional.empty());
     }
 }

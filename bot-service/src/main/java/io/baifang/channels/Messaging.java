@@ -336,7 +336,7 @@ public class Messaging {
     }
 
     /** E.164 for SMS and WhatsApp; on web chat, the id of the customer's newest active chat link. */
-    private static String addressOf(Customer customer, ChannelKind kind, Optional<ChatLink> chatLink) {
+    static String addressOf(Customer customer, ChannelKind kind, Optional<ChatLink> chatLink) {
         if (kind == ChannelKind.WEBCHAT) {
             return chatLink.map(link -> link.id().toString())
                     .orElseThrow(() -> new ChannelUnavailableException("the customer has no active web chat link: "
@@ -359,7 +359,7 @@ public class Messaging {
     }
 
     /** What the policy sees of a message: who, on which channel and provider, which category and template. */
-    private ContactAttempt attemptFor(UUID customerId, OutboundChannel channel, String templateId) {
+    ContactAttempt attemptFor(UUID customerId, OutboundChannel channel, String templateId) {
         return new ContactAttempt(customerId, Channel.valueOf(channel.kind().name()), categoryOf(templateId), null,
                 templateId, null, false, true)
                 .via(channel.provider(), templates.signature());
@@ -385,9 +385,14 @@ public class Messaging {
     }
 
     private MessageRow queuedRow(Draft draft, UUID contactLogId, String waitingFor, Instant nextAttemptAt) {
+        return queuedRow(ids.next(), draft, contactLogId, waitingFor, nextAttemptAt);
+    }
+
+    /** A message about to be stored {@code QUEUED} under {@code id} (a campaign assigns its messages' ids). */
+    MessageRow queuedRow(UUID id, Draft draft, UUID contactLogId, String waitingFor, Instant nextAttemptAt) {
         RenderedMessage rendered = draft.rendered();
         Instant now = clock.instant();
-        return new MessageRow(ids.next(), draft.customer().id(), MessageDirection.OUTBOUND, draft.channel().kind(),
+        return new MessageRow(id, draft.customer().id(), MessageDirection.OUTBOUND, draft.channel().kind(),
                 draft.channel().provider(), null, draft.address(), rendered.templateId(), rendered.variantId(),
                 rendered.text(), rendered.encoding().name(), rendered.segments(), rendered.cost(),
                 rendered.currency().getCurrencyCode(), DeliveryStatus.QUEUED, waitingFor, contactLogId,
