@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import io.baifang.shared.WeightedShares;
+
 /**
  * What a recipient gets, decided from the campaign's and the customer's ids alone, so it is the same on every
  * instance, after every restart and in every estimate: whether they are held out (the group that receives
@@ -17,24 +19,12 @@ record RecipientAssignment(boolean heldOut, Variant variant, UUID messageId) {
                                   List<Variant> variants) {
         UUID split = nameBased("baifang:campaign-split:" + campaignId + ":" + customerId);
         boolean heldOut = Math.floorMod(split.getMostSignificantBits(), 100) < holdOutPercent;
-        Variant variant = byWeight(variants, split.getLeastSignificantBits());
+        Variant variant = WeightedShares.pick(variants, Variant::weight, split.getLeastSignificantBits());
         return new RecipientAssignment(heldOut, variant, messageIdOf(campaignId, wave, customerId));
     }
 
     static UUID messageIdOf(UUID campaignId, int wave, UUID customerId) {
         return nameBased("baifang:campaign-message:" + campaignId + ":" + wave + ":" + customerId);
-    }
-
-    private static Variant byWeight(List<Variant> variants, long hash) {
-        int total = variants.stream().mapToInt(Variant::weight).sum();
-        long point = Math.floorMod(hash, (long) total);
-        for (Variant variant : variants) {
-            point -= variant.weight();
-            if (point < 0) {
-                return variant;
-            }
-        }
-        return variants.get(variants.size() - 1);
     }
 
     private static UUID nameBased(String name) {

@@ -7,6 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 
+import io.baifang.shared.WeightedShares;
+
 /**
  * A scripted message as loaded from {@code templates/<id>.yml}.
  *
@@ -50,15 +52,7 @@ public record MessageTemplate(
         if (variants.size() == 1) {
             return variants.get(0);
         }
-        long totalWeight = variants.stream().mapToLong(TemplateVariant::weight).sum();
-        long point = Long.remainderUnsigned(stableHash(id + "\u0000" + recipientKey), totalWeight);
-        for (TemplateVariant variant : variants) {
-            point -= variant.weight();
-            if (point < 0) {
-                return variant;
-            }
-        }
-        return variants.get(variants.size() - 1);
+        return WeightedShares.pick(variants, TemplateVariant::weight, stableHash(id + "\u0000" + recipientKey));
     }
 
     /** The first 64 bits of SHA-256: the same on every JVM and instance, and evenly spread. */
