@@ -8,14 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.baifang.shared.RealServer;
+import io.baifang.shared.RedisTestKeys;
 import io.baifang.shared.RequiresServer;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ActiveProfiles;
@@ -89,22 +83,6 @@ class PostgresCampaignsApiTests extends CampaignsApiContract {
 
     @AfterAll
     static void removeTheCountersOfThisTest() {
-        RedisClient client = RedisClient.create(RedisURI.builder()
-                .withHost(RealServer.REDIS.host()).withPort(RealServer.REDIS.port()).build());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            RedisCommands<String, String> redis = connection.sync();
-            ScanArgs matching = ScanArgs.Builder.matches(PREFIX + ":*").limit(2_000);
-            ScanCursor cursor = ScanCursor.INITIAL;
-            do {
-                KeyScanCursor<String> page = redis.scan(cursor, matching);
-                List<String> keys = new ArrayList<>(page.getKeys());
-                if (!keys.isEmpty()) {
-                    redis.del(keys.toArray(String[]::new));
-                }
-                cursor = page;
-            } while (!cursor.isFinished());
-        } finally {
-            client.shutdown();
-        }
+        RedisTestKeys.deleteUnder(PREFIX);
     }
 }

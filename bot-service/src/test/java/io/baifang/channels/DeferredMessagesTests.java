@@ -116,7 +116,7 @@ class DeferredMessagesTests {
         assertThat(phone(CONSENTING)).singleElement().satisfies(text -> assertThat(text).contains("存款送米面油"));
         JsonNode message = onlyMessageOf(id);
         assertThat(message.get("status").asString()).isEqualTo("DELIVERED");
-        assertThat(MessagingApiContract.statusesOf(message)).containsExactly("QUEUED", "SENT", "DELIVERED");
+        assertThat(ApiFixture.statusesOf(message)).containsExactly("QUEUED", "SENT", "DELIVERED");
         assertThat(decisionsOldestFirst(id)).containsExactly("QUIET_HOURS_DEFERRED", "ALLOWED");
     }
 

@@ -1,5 +1,6 @@
 package io.baifang.channels;
 
+import io.baifang.shared.ApiFixture;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class EmbeddedMessagingApiTests extends MessagingApiContract {
         assertThat(screen.get(0).get("text").asString()).startsWith("【").contains("熊华桂", "存款送米面油");
         assertThat(screen.get(0).get("at").asString()).isNotBlank();
         assertThat(onlyMessageOf(id).get("provider").asString()).isEqualTo("simulator");
-        assertThat(statusesOf(onlyMessageOf(id))).containsExactly("QUEUED", "SENT", "DELIVERED");
+        assertThat(ApiFixture.statusesOf(onlyMessageOf(id))).containsExactly("QUEUED", "SENT", "DELIVERED");
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.baifang.channels;
 import io.baifang.shared.ApiFixture;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,7 +113,7 @@ abstract class MessagingApiContract {
         assertThat(message.get("providerMessageId").asString()).isNotBlank();
         assertThat(message.get("sentBy").asString()).isEqualTo("admin");
         assertThat(message.get("status").asString()).isEqualTo("DELIVERED");
-        assertThat(statusesOf(message)).containsExactly("QUEUED", "SENT", "DELIVERED");
+        assertThat(ApiFixture.statusesOf(message)).containsExactly("QUEUED", "SENT", "DELIVERED");
         assertThat(published.statusChanges).extracting(DeliveryStatusChanged::status)
                 .containsExactly(DeliveryStatus.SENT, DeliveryStatus.DELIVERED);
     }
@@ -264,7 +263,7 @@ abstract class MessagingApiContract {
         assertThat(message.get("direction").asString()).isEqualTo("INBOUND");
         assertThat(message.get("status").asString()).isEqualTo("RECEIVED");
         assertThat(message.get("text").asString()).isEqualTo("明天上午十点过来");
-        assertThat(statusesOf(message)).containsExactly("RECEIVED");
+        assertThat(ApiFixture.statusesOf(message)).containsExactly("RECEIVED");
         assertThat(published.received).singleElement().satisfies(event -> {
             assertThat(event.customerId()).hasToString(id);
             assertThat(event.messageId()).hasToString(message.get("id").asString());
@@ -321,7 +320,7 @@ abstract class MessagingApiContract {
 
         JsonNode message = onlyMessageOf(id);
         assertThat(message.get("status").asString()).isEqualTo("DELIVERED");
-        assertThat(statusesOf(message)).containsExactly("QUEUED", "SENT", "DELIVERED", "UNDELIVERED");
+        assertThat(ApiFixture.statusesOf(message)).containsExactly("QUEUED", "SENT", "DELIVERED", "UNDELIVERED");
         assertThat(published.statusChanges).isEmpty();
     }
 
@@ -339,7 +338,7 @@ abstract class MessagingApiContract {
         JsonNode message = onlyMessageOf(id);
         assertThat(message.get("status").asString()).isEqualTo("FAILED");
         assertThat(message.get("errorCode").asString()).isEqualTo("21610");
-        assertThat(statusesOf(message)).containsExactly("QUEUED", "FAILED");
+        assertThat(ApiFixture.statusesOf(message)).containsExactly("QUEUED", "FAILED");
         asAdmin().get().uri("/api/customers/" + id).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.customer.optedOut").isEqualTo(true);
         asAdmin().get().uri("/api/customers/" + id + "/contacts").exchange().expectStatus().isOk()
@@ -385,7 +384,7 @@ abstract class MessagingApiContract {
         sweeps.sweep().block(Duration.ofSeconds(30));
         JsonNode message = onlyMessageOf(other);
         assertThat(message.get("status").asString()).isEqualTo("DELIVERED");
-        assertThat(statusesOf(message)).containsExactly("QUEUED", "SENT", "DELIVERED");
+        assertThat(ApiFixture.statusesOf(message)).containsExactly("QUEUED", "SENT", "DELIVERED");
     }
 
     /**
@@ -474,12 +473,6 @@ abstract class MessagingApiContract {
         JsonNode thread = messagesOf(customerId);
         assertThat(thread.get("total").asInt()).isEqualTo(1);
         return thread.get("items").get(0);
-    }
-
-    static List<String> statusesOf(JsonNode message) {
-        List<String> statuses = new ArrayList<>();
-        message.get("history").forEach(change -> statuses.add(change.get("status").asString()));
-        return statuses;
     }
 
     long count(String sql) {

@@ -1,19 +1,11 @@
 package io.baifang.channels;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import io.baifang.shared.PostgresTestSettings;
 import io.baifang.shared.RealServer;
+import io.baifang.shared.RedisTestKeys;
 import io.baifang.shared.RequiresServer;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -58,23 +50,7 @@ class PostgresMessagingApiTests extends MessagingApiContract {
 
     @AfterAll
     static void removeTheCountersOfThisTest() {
-        RedisClient client = RedisClient.create(RedisURI.builder()
-                .withHost(RealServer.REDIS.host()).withPort(RealServer.REDIS.port()).build());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            RedisCommands<String, String> redis = connection.sync();
-            ScanArgs matching = ScanArgs.Builder.matches(PREFIX + ":*").limit(2_000);
-            ScanCursor cursor = ScanCursor.INITIAL;
-            do {
-                KeyScanCursor<String> page = redis.scan(cursor, matching);
-                List<String> keys = new ArrayList<>(page.getKeys());
-                if (!keys.isEmpty()) {
-                    redis.del(keys.toArray(String[]::new));
-                }
-                cursor = page;
-            } while (!cursor.isFinished());
-        } finally {
-            client.shutdown();
-        }
+        RedisTestKeys.deleteUnder(PREFIX);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,17 +1,9 @@
 package io.baifang.contactpolicy;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.baifang.shared.PostgresTestSettings;
 import io.baifang.shared.RealServer;
+import io.baifang.shared.RedisTestKeys;
 import io.baifang.shared.RequiresServer;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,21 +40,6 @@ class PostgresContactsApiTests extends ContactsApiContract {
     }
 
     private static void deleteKeysOfThisTest() {
-        RedisClient client = RedisTestConnections.client(0);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            RedisCommands<String, String> redis = connection.sync();
-            ScanArgs matching = ScanArgs.Builder.matches(PREFIX + ":*").limit(2_000);
-            ScanCursor cursor = ScanCursor.INITIAL;
-            do {
-                KeyScanCursor<String> page = redis.scan(cursor, matching);
-                List<String> keys = new ArrayList<>(page.getKeys());
-                if (!keys.isEmpty()) {
-                    redis.del(keys.toArray(String[]::new));
-                }
-                cursor = page;
-            } while (!cursor.isFinished());
-        } finally {
-            client.shutdown();
-        }
+        RedisTestKeys.deleteUnder(PREFIX);
     }
 }

@@ -1,5 +1,6 @@
 package io.baifang.shared;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,5 +50,12 @@ public final class ApiFixture {
                 .bodyValue(Map.of("username", username, "password", username + "-password", "role", role,
                         "branches", List.of(branches)))
                 .exchange().expectStatus().isCreated();
+    }
+
+    /** The statuses a message went through, oldest first, from its {@code history} as the messages API shows it. */
+    public static List<String> statusesOf(JsonNode message) {
+        List<String> statuses = new ArrayList<>();
+        message.get("history").forEach(change -> statuses.add(change.get("status").asString()));
+        return statuses;
     }
 }

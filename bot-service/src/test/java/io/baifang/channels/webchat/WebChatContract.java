@@ -242,7 +242,7 @@ abstract class WebChatContract {
         assertThat(message.get("provider").asString()).isEqualTo("webchat");
         assertThat(message.get("providerMessageId").asString()).startsWith("wc-");
         assertThat(message.get("status").asString()).isEqualTo("DELIVERED");
-        assertThat(statusesOf(message)).containsExactly("QUEUED", "SENT", "DELIVERED");
+        assertThat(ApiFixture.statusesOf(message)).containsExactly("QUEUED", "SENT", "DELIVERED");
         assertThat(db.sql("select address from messages").map(row -> row.get("address", String.class)).one().block())
                 .isEqualTo(linkId());
 
@@ -265,7 +265,7 @@ abstract class WebChatContract {
         assertThat(thread.get("messages")).hasSize(1);
         assertThat(thread.get("messages").get(0).get("direction").asString()).isEqualTo("OUTBOUND");
         assertThat(onlyMessage().get("status").asString()).isEqualTo("DELIVERED");
-        assertThat(statusesOf(onlyMessage())).containsExactly("QUEUED", "SENT", "DELIVERED");
+        assertThat(ApiFixture.statusesOf(onlyMessage())).containsExactly("QUEUED", "SENT", "DELIVERED");
     }
 
     @Test
@@ -431,12 +431,6 @@ abstract class WebChatContract {
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(thread.get("total").asInt()).isEqualTo(1);
         return thread.get("items").get(0);
-    }
-
-    static List<String> statusesOf(JsonNode message) {
-        List<String> statuses = new ArrayList<>();
-        message.get("history").forEach(change -> statuses.add(change.get("status").asString()));
-        return statuses;
     }
 
     long count(String sql) {
