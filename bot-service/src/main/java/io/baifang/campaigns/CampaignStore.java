@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import io.baifang.customers.CustomerCriteria;
 import io.baifang.security.StaffMember;
+import io.baifang.shared.MultiRowStatements;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -259,13 +260,13 @@ class CampaignStore {
         }
         String state = heldOut ? ", state = 'HELD_OUT', claim_token = null, lease_until = null" : "";
         return db.sql("update campaign_recipients set variant = :variant, updated_at = :now" + state
-                        + " where campaign_id = :campaignId and wave = :wave and customer_id in (:ids) "
+                        + " where campaign_id = :campaignId and wave = :wave and " + MultiRowStatements.anyOf(db, "customer_id", "ids") + " "
                         + "and claim_token = :token")
                 .bind("variant", variant)
                 .bind("now", offset(now))
                 .bind("campaignId", campaignId)
                 .bind("wave", wave)
-                .bind("ids", List.copyOf(customerIds))
+                .bind("ids", MultiRowStatements.keys(db, customerIds, UUID.class))
                 .bind("token", token)
                 .then();
     }
@@ -295,7 +296,7 @@ class CampaignStore {
         GenericExecuteSpec update = db.sql("update campaign_recipients set state = :state, reason = :reason, "
                         + "rule_id = :rule, next_attempt_at = :next, claim_token = null, lease_until = null, "
                         + "updated_at = :now" + sent + " where campaign_id = :campaignId and wave = :wave "
-                        + "and customer_id in (:ids) and claim_token = :token and state = 'SENDING'")
+                        + "and " + MultiRowStatements.anyOf(db, "customer_id", "ids") + " and claim_token = :token and state = 'SENDING'")
                 .bind("state", outcome.state().name());
         update = nullable(update, "reason", outcome.reason(), String.class);
         update = nullable(update, "rule", outcome.rule(), String.class);
@@ -303,7 +304,7 @@ class CampaignStore {
         return update.bind("now", offset(now))
                 .bind("campaignId", campaignId)
                 .bind("wave", wave)
-                .bind("ids", ids)
+                .bind("ids", MultiRowStatements.keys(db, ids, UUID.class))
                 .bind("token", token)
                 .then();
     }
@@ -316,13 +317,13 @@ class CampaignStore {
                          Instant now) {
         GenericExecuteSpec update = db.sql("update campaign_recipients set state = :state, reason = :reason, "
                         + "sent_at = coalesce(sent_at, :now), updated_at = :now where campaign_id = :campaignId "
-                        + "and wave = :wave and customer_id in (:ids) and state in ('SENDING', 'SENT')")
+                        + "and wave = :wave and " + MultiRowStatements.anyOf(db, "customer_id", "ids") + " and state in ('SENDING', 'SENT')")
                 .bind("state", state.name());
         update = nullable(update, "reason", reason, String.class);
         return update.bind("now", offset(now))
                 .bind("campaignId", campaignId)
                 .bind("wave", wave)
-                .bind("ids", List.copyOf(customerIds))
+                .bind("ids", MultiRowStatements.keys(db, customerIds, UUID.class))
                 .fetch()
                 .rowsUpdated();
     }

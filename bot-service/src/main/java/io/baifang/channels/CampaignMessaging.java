@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,19 +42,16 @@ import reactor.core.publisher.Mono;
  * attempt in the campaign's wave;</li>
  * <li>store the allowed ones {@code QUEUED} under the message id the campaign assigned beforehand, in one
  * transaction of two multi-row statements (an id already stored fails the batch: nothing is sent twice);</li>
- * <li>mark each handed over, then hand it to its channel and record the outcome with {@link Messaging#dispatch}
- * and {@link Messaging#recordOutcome}, as a single send does (a rejected message releases its contact). A stop
- * before the mark leaves a message the retry sweep sends once its lease runs out (it never reached the
- * provider); a stop after it, a message whose outcome only the provider's report settles, never sent
+ * <li>hand them to their channels and record the outcomes with {@link Messaging#handOverAll}, the batch form of
+ * a single send's dispatch and record (marked handed over first; a rejected message releases its contact). A
+ * stop before the mark leaves messages the retry sweep sends once their lease runs out (they never reached the
+ * provider); a stop after it, messages whose outcome only the provider's report settles, never sent
  * again.</li>
  * </ol>
  * Every recipient of the batch gets exactly one {@link Result}.
  */
 @Service
 public class CampaignMessaging {
-
-    /** Sends in flight at once within one batch: enough to hide a provider's latency, few enough for the pool. */
-    private static final int SENDS_IN_FLIGHT = 16;
 
     private final MessageTemplates templates;
     private final BranchNetwork branches;
@@ -320,24 +318,27 @@ public class CampaignMessaging {
                         .then(Mono.error(failure)));
     }
 
-    private Flux<Result> dispatched(Queued queued) {
-        Flux<Result> sent = Flux.range(0, queued.rows().size())
-                .flatMap(index -> sendOne(queued.queued().get(index), queued.rows().get(index)), SENDS_IN_FLIGHT);
-        return Flux.fromIterable(queued.settled()).concatWith(sent);
-    }
-
     /**
-     * Marks the message handed over before the provider sees it: from then on the retry sweep never takes it up
-     * by itself. Should the process stop before the answer is recorded, the outcome is unknown (the provider may
-     * have it) and only the provider's report, which carries our id, settles it: a campaign message is never
-     * sent again blindly. A provider that answers "later" gets a next attempt from recordOutcome.
+     * Hands the stored messages to their channels, one {@link Messaging#handOverAll} per channel: marked handed
+     * over right before the provider sees them, so a stop before the mark leaves messages the retry sweep sends
+     * once their lease runs out (they never reached the provider), and a stop after it, messages whose outcome only
+     * the provider's report settles (it carries our id): a campaign message is never sent again blindly.
      */
-    private Mono<Result> sendOne(Allowed allowed, MessageRow row) {
-        OutboundChannel channel = allowed.decided().draft().channel();
-        return store.markHandedOver(row.id())
-                .then(messaging.dispatch(row, channel))
-                .flatMap(outcome -> messaging.recordOutcome(row, channel, outcome))
-                .map(result -> sentResult(allowed.recipient(), row, (SendResult.Sent) result));
+    private Flux<Result> dispatched(Queued queued) {
+        Map<UUID, Recipient> recipients = new HashMap<>();
+        Map<UUID, MessageRow> rows = new HashMap<>();
+        Map<OutboundChannel, List<MessageRow>> byChannel = new LinkedHashMap<>();
+        for (int i = 0; i < queued.rows().size(); i++) {
+            MessageRow row = queued.rows().get(i);
+            Allowed allowed = queued.queued().get(i);
+            recipients.put(row.id(), allowed.recipient());
+            rows.put(row.id(), row);
+            byChannel.computeIfAbsent(allowed.decided().draft().channel(), channel -> new ArrayList<>()).add(row);
+        }
+        Flux<Result> sent = Flux.fromIterable(byChannel.entrySet())
+                .concatMap(group -> messaging.handOverAll(group.getValue(), group.getKey()))
+                .map(result -> sentResult(recipients.get(result.messageId()), rows.get(result.messageId()), result));
+        return Flux.fromIterable(queued.settled()).concatWith(sent);
     }
 
     private static Result sentResult(Recipient recipient, MessageRow row, SendResult.Sent sent) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.baifang.shared.MultiRowStatements;
+import io.baifang.shared.MultiRowStatements.Column;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -33,6 +35,31 @@ class MessageStore {
             + "updated_at";
 
     private static final String SELECT = "select " + COLUMNS + " from messages ";
+
+    private static final List<Column> MESSAGE_COLUMNS = List.of(new Column("id", UUID.class),
+            new Column("customer_id", UUID.class), new Column("direction", String.class),
+            new Column("channel", String.class), new Column("provider", String.class),
+            new Column("provider_message_id", String.class), new Column("address", String.class),
+            new Column("template_id", String.class), new Column("variant_id", String.class),
+            new Column("text", String.class), new Column("encoding", String.class),
+            new Column("segments", Integer.class), new Column("cost", BigDecimal.class),
+            new Column("currency", String.class), new Column("status", String.class),
+            new Column("error_code", String.class), new Column("contact_log_id", UUID.class),
+            new Column("campaign_id", String.class), new Column("sent_by", String.class),
+            new Column("send_attempts", Integer.class), new Column("next_attempt_at", OffsetDateTime.class),
+            new Column("announced_at", OffsetDateTime.class), new Column("created_at", OffsetDateTime.class),
+            new Column("updated_at", OffsetDateTime.class));
+
+    private static final List<Column> HISTORY_COLUMNS = List.of(new Column("message_id", UUID.class),
+            new Column("status", String.class), new Column("error_code", String.class),
+            new Column("reported_at", OffsetDateTime.class), new Column("recorded_at", OffsetDateTime.class));
+
+    private static final List<Column> PROVIDER_ID_COLUMNS = List.of(new Column("id", UUID.class),
+            new Column("provider_message_id", String.class), new Column("updated_at", OffsetDateTime.class));
+
+    private static final List<Column> MOVE_COLUMNS = List.of(new Column("id", UUID.class),
+            new Column("status", String.class), new Column("error_code", String.class),
+            new Column("status_rank", Integer.class), new Column("updated_at", OffsetDateTime.class));
 
     private final DatabaseClient db;
 
@@ -73,78 +100,114 @@ class MessageStore {
     }
 
     /**
-     * Stores many queued outbound messages and their {@code QUEUED} history in two multi-row statements
-     * (a campaign batch). An id already stored fails the whole call on the primary key: nothing is stored
-     * twice.
+     * Stores many queued outbound messages and their {@code QUEUED} history, one statement each (a campaign
+     * batch; {@link MultiRowStatements}: one array per column on PostgreSQL). An id already stored fails the whole
+     * call on the primary key: nothing is stored twice.
      */
     Mono<Void> insertQueued(List<MessageRow> rows) {
         if (rows.isEmpty()) {
             return Mono.empty();
         }
-        StringBuilder messages = new StringBuilder("insert into messages (" + COLUMNS + ") values ");
-        StringBuilder history = new StringBuilder("insert into message_status_history "
-                + "(message_id, status, error_code, reported_at, recorded_at) values ");
-        for (int i = 0; i < rows.size(); i++) {
-            String n = String.valueOf(i);
-            messages.append(i == 0 ? "" : ", ").append("(:id").append(n).append(", :customerId").append(n)
-                    .append(", :direction").append(n).append(", :channel").append(n).append(", :provider").append(n)
-                    .append(", null, :address").append(n).append(", :templateId").append(n).append(", :variantId")
-                    .append(n).append(", :text").append(n).append(", :encoding").append(n).append(", :segments")
-                    .append(n).append(", :cost").append(n).append(", :currency").append(n).append(", :status")
-                    .append(n).append(", null, :contactLogId").append(n).append(", :campaignId").append(n)
-                    .append(", :sentBy").append(n).append(", 0, :nextAttemptAt").append(n).append(", null, :createdAt")
-                    .append(n).append(", :updatedAt").append(n).append(")");
-            history.append(i == 0 ? "" : ", ").append("(:id").append(n).append(", :status").append(n)
-                    .append(", null, :createdAt").append(n).append(", :createdAt").append(n).append(")");
-        }
-        GenericExecuteSpec insertMessages = bindQueued(db.sql(messages.toString()), rows);
-        GenericExecuteSpec insertHistory = db.sql(history.toString());
-        for (int i = 0; i < rows.size(); i++) {
-            MessageRow row = rows.get(i);
-            insertHistory = insertHistory.bind("id" + i, row.id())
-                    .bind("status" + i, row.status().name())
-                    .bind("createdAt" + i, offset(row.createdAt()));
-        }
-        return insertMessages.then().then(insertHistory.then());
-    }
-
-    private static GenericExecuteSpec bindQueued(GenericExecuteSpec insert, List<MessageRow> rows) {
-        GenericExecuteSpec bound = insert;
-        for (int i = 0; i < rows.size(); i++) {
-            MessageRow row = rows.get(i);
-            bound = bound.bind("id" + i, row.id());
-            bound = nullable(bound, "customerId" + i, row.customerId(), UUID.class);
-            bound = bound.bind("direction" + i, row.direction().name())
-                    .bind("channel" + i, row.channel().name())
-                    .bind("provider" + i, row.provider())
-                    .bind("address" + i, row.address());
-            bound = nullable(bound, "templateId" + i, row.templateId(), String.class);
-            bound = nullable(bound, "variantId" + i, row.variantId(), String.class);
-            bound = bound.bind("text" + i, row.text());
-            bound = nullable(bound, "encoding" + i, row.encoding(), String.class);
-            bound = nullable(bound, "segments" + i, row.segments(), Integer.class);
-            bound = nullable(bound, "cost" + i, row.cost(), BigDecimal.class);
-            bound = nullable(bound, "currency" + i, row.currency(), String.class);
-            bound = bound.bind("status" + i, row.status().name());
-            bound = nullable(bound, "contactLogId" + i, row.contactLogId(), UUID.class);
-            bound = nullable(bound, "campaignId" + i, row.campaignId(), String.class);
-            bound = nullable(bound, "sentBy" + i, row.sentBy(), String.class);
-            bound = nullable(bound, "nextAttemptAt" + i, offset(row.nextAttemptAt()), OffsetDateTime.class);
-            bound = bound.bind("createdAt" + i, offset(row.createdAt()))
-                    .bind("updatedAt" + i, offset(row.updatedAt()));
-        }
-        return bound;
+        List<HistoryLine> queued = rows.stream()
+                .map(row -> new HistoryLine(row.id(), row.status(), null, row.createdAt(), row.createdAt()))
+                .toList();
+        return MultiRowStatements.insert(db, "messages", MESSAGE_COLUMNS, rows, MessageStore::valuesOf)
+                .then(appendHistories(queued));
     }
 
     /**
-     * A queued message is about to be handed to its provider: it loses its next attempt, so the retry sweep
-     * never takes it up by itself; the provider's answer, or its report, settles it.
+     * Queued messages are about to be handed to their provider: they lose their next attempt, so the retry sweep
+     * never takes them up by itself; the provider's answer, or its report, settles each.
      */
-    Mono<Void> markHandedOver(UUID messageId) {
-        return db.sql("update messages set next_attempt_at = null where id = :id and status = :queued")
-                .bind("id", messageId)
+    Mono<Void> markHandedOver(Collection<UUID> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("update messages set next_attempt_at = null where "
+                        + MultiRowStatements.anyOf(db, "id", "ids") + " and status = :queued")
+                .bind("ids", MultiRowStatements.keys(db, messageIds, UUID.class))
                 .bind("queued", DeliveryStatus.QUEUED.name())
                 .then();
+    }
+
+    /** One status in a message's history, to be appended. */
+    record HistoryLine(UUID messageId, DeliveryStatus status, String errorCode, Instant reportedAt,
+                       Instant recordedAt) {
+    }
+
+    /** Appends many statuses in one statement; one a message's history already has fails the whole call. */
+    Mono<Void> appendHistories(List<HistoryLine> lines) {
+        return MultiRowStatements.insert(db, "message_status_history", HISTORY_COLUMNS, lines,
+                line -> new Object[] {line.messageId(), line.status().name(), line.errorCode(),
+                        offset(line.reportedAt()), offset(line.recordedAt())});
+    }
+
+    /**
+     * Where an outbound or inbound message stands: what recording a batch of statuses needs to know of it, without
+     * its text.
+     */
+    record Standing(UUID id, UUID customerId, String campaignId, MessageDirection direction, DeliveryStatus status,
+                    String errorCode, String providerMessageId, java.util.Set<DeliveryStatus> history) {
+    }
+
+    /** Where each of these messages stands (those stored), its history's statuses included: two statements. */
+    Mono<Map<UUID, Standing>> standingOf(Collection<UUID> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        Object keys = MultiRowStatements.keys(db, messageIds, UUID.class);
+        Mono<Map<UUID, java.util.Set<DeliveryStatus>>> histories = db.sql("select message_id, status "
+                        + "from message_status_history where " + MultiRowStatements.anyOf(db, "message_id", "ids"))
+                .bind("ids", keys)
+                .map(row -> Map.entry(row.get("message_id", UUID.class),
+                        DeliveryStatus.valueOf(row.get("status", String.class))))
+                .all()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue,
+                                Collectors.toCollection(() -> java.util.EnumSet.noneOf(DeliveryStatus.class)))));
+        return histories.flatMap(history -> db.sql("select id, customer_id, campaign_id, direction, status, "
+                        + "error_code, provider_message_id from messages where " + MultiRowStatements.anyOf(db, "id", "ids"))
+                .bind("ids", keys)
+                .map(row -> {
+                    UUID id = row.get("id", UUID.class);
+                    return new Standing(id, row.get("customer_id", UUID.class), row.get("campaign_id", String.class),
+                            MessageDirection.valueOf(row.get("direction", String.class)),
+                            DeliveryStatus.valueOf(row.get("status", String.class)),
+                            row.get("error_code", String.class), row.get("provider_message_id", String.class),
+                            history.getOrDefault(id, java.util.EnumSet.noneOf(DeliveryStatus.class)));
+                })
+                .all()
+                .collectMap(Standing::id));
+    }
+
+    /** A provider's id for one of our messages. */
+    record ProviderId(UUID messageId, String providerMessageId) {
+    }
+
+    /** Records the providers' ids of many messages in one statement (once each: a later one does not overwrite). */
+    Mono<Void> recordProviderIds(List<ProviderId> ids, Instant at) {
+        return MultiRowStatements.update(db, "messages", PROVIDER_ID_COLUMNS, ids,
+                        id -> new Object[] {id.messageId(), id.providerMessageId(), offset(at)},
+                        "provider_message_id = v.provider_message_id, updated_at = v.updated_at",
+                        "t.provider_message_id is null")
+                .then();
+    }
+
+    /** A status a message should move to, if it is further along than the one it has. */
+    record Move(UUID messageId, DeliveryStatus status, String errorCode) {
+    }
+
+    /**
+     * Moves many messages forward in one statement, each only if the status is further along than the one it
+     * has when the statement runs (as {@link #moveForward} does for one).
+     */
+    Mono<Long> moveAllForward(List<Move> moves, Instant at) {
+        return MultiRowStatements.update(db, "messages", MOVE_COLUMNS, moves,
+                move -> new Object[] {move.messageId(), move.status().name(), move.errorCode(),
+                        StatusOrder.rankOf(move.status()), offset(at)},
+                "status = v.status, error_code = coalesce(v.error_code, t.error_code), next_attempt_at = null, "
+                        + "updated_at = v.updated_at",
+                StatusOrder.rankExpression("t.status") + " < v.status_rank");
     }
 
     /** The current status of each of these messages that is stored (a campaign reconciling after a restart). */
@@ -152,7 +215,10 @@ class MessageStore {
         if (ids.isEmpty()) {
             return Flux.empty();
         }
-        return db.sql(SELECT + "where id in (:ids)").bind("ids", List.copyOf(ids)).map(MessageStore::rowOf).all();
+        return db.sql(SELECT + "where " + MultiRowStatements.anyOf(db, "id", "ids"))
+                .bind("ids", MultiRowStatements.keys(db, ids, UUID.class))
+                .map(MessageStore::rowOf)
+                .all();
     }
 
     Mono<MessageRow> findById(UUID id) {
@@ -359,6 +425,14 @@ class MessageStore {
     }
 
     // --- rows
+
+    private static Object[] valuesOf(MessageRow row) {
+        return new Object[] {row.id(), row.customerId(), row.direction().name(), row.channel().name(), row.provider(),
+                row.providerMessageId(), row.address(), row.templateId(), row.variantId(), row.text(), row.encoding(),
+                row.segments(), row.cost(), row.currency(), row.status().name(), row.errorCode(), row.contactLogId(),
+                row.campaignId(), row.sentBy(), row.sendAttempts(), offset(row.nextAttemptAt()),
+                offset(row.announcedAt()), offset(row.createdAt()), offset(row.updatedAt())};
+    }
 
     private record HistoryRow(UUID messageId, StatusChange change, Instant recordedAt) {
     }

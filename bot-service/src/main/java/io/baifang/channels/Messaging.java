@@ -3,7 +3,9 @@ package io.baifang.channels;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -239,6 +241,67 @@ public class Messaging {
             return recordRetry(message, later);
         }
         return recordRejected(message, channel, (SendOutcome.Rejected) outcome);
+    }
+
+    /**
+     * Hands many queued messages of one channel to it and records what it answered: the batch form of
+     * {@link #dispatch} and {@link #recordOutcome}, for a campaign. In slices of one second's worth of the
+     * provider's throughput ({@code max-per-second}; the whole list when it has none), each slice in turn: wait for
+     * the throughput, mark the slice handed over (from then on the retry sweep never sends it by itself: only the
+     * provider's answer or report settles it), {@link OutboundChannel#sendAll}, then record — accepted ones in one
+     * batch ({@code SENT} with the provider's id, or further if the provider already reported more), a retry-later
+     * one stays {@code QUEUED} for the retry sweep, a rejected one fails and releases its contact. One result per
+     * message, in no particular order.
+     */
+    Flux<SendResult.Sent> handOverAll(List<MessageRow> messages, OutboundChannel channel) {
+        int perSecond = settings.maxPerSecondOf(channel.provider());
+        int sliceSize = perSecond > 0 ? perSecond : Math.max(1, messages.size());
+        return Flux.range(0, (messages.size() + sliceSize - 1) / sliceSize)
+                .map(slice -> messages.subList(slice * sliceSize, Math.min(messages.size(), (slice + 1) * sliceSize)))
+                .concatMap(slice -> rates.acquire("provider:" + channel.provider(), slice.size(), perSecond)
+                        .then(store.markHandedOver(slice.stream().map(MessageRow::id).toList()))
+                        .then(sendAllOnce(slice, channel))
+                        .flatMapMany(outcomes -> recordOutcomes(slice, channel, outcomes)));
+    }
+
+    /** One request per message or per batch, as the channel does it; one that fails is retry-later for all. */
+    private Mono<List<SendOutcome>> sendAllOnce(List<MessageRow> messages, OutboundChannel channel) {
+        List<OutboundMessage> outbound = messages.stream().map(MessageRow::toProvider).toList();
+        SendOutcome noAnswer = new SendOutcome.RetryLater("no answer from the channel", Duration.ZERO);
+        return Mono.defer(() -> channel.sendAll(outbound))
+                .filter(outcomes -> outcomes.size() == messages.size())
+                .onErrorResume(failure -> {
+                    log.warn("Channel {} failed to send {} messages; treating them as retry-later",
+                            channel.provider(), messages.size(), failure);
+                    return Mono.empty();
+                })
+                .defaultIfEmpty(java.util.Collections.nCopies(messages.size(), noAnswer));
+    }
+
+    /** Where an accepted message stands once recorded ({@code SENT}, or further if a report came first). */
+    private static SendResult.Sent sentAsRecorded(StatusBatch.Line accepted, StatusBatch.After after) {
+        return after == null
+                ? new SendResult.Sent(accepted.messageId(), DeliveryStatus.SENT, null)
+                : new SendResult.Sent(after.messageId(), after.status(), after.errorCode());
+    }
+
+    private Flux<SendResult.Sent> recordOutcomes(List<MessageRow> messages, OutboundChannel channel,
+                                                 List<SendOutcome> outcomes) {
+        Instant now = clock.instant();
+        List<StatusBatch.Line> accepted = new ArrayList<>();
+        List<Mono<SendResult>> others = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            MessageRow message = messages.get(i);
+            if (outcomes.get(i) instanceof SendOutcome.Accepted ok) {
+                accepted.add(new StatusBatch.Line(message.id(), ok.providerId(), DeliveryStatus.SENT, null, now));
+            } else {
+                others.add(recordOutcome(message, channel, outcomes.get(i)));
+            }
+        }
+        Flux<SendResult.Sent> recorded = recorder.recordStatuses(accepted)
+                .flatMapIterable(after -> accepted.stream().map(line -> sentAsRecorded(line, after.get(line.messageId())))
+                        .toList());
+        return recorded.concatWith(Flux.concat(others).cast(SendResult.Sent.class));
     }
 
     /**

@@ -2,6 +2,12 @@ package io.baifang.channels;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.baifang.customers.Customer;
@@ -13,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -60,6 +67,87 @@ class ProviderEventRecorder implements ProviderEvents {
         return messageReportedOn(report)
                 .flatMap(message -> recordStatus(message, report.status(), report.errorCode(), reportedAt(report)))
                 .defaultIfEmpty(false);
+    }
+
+    /**
+     * Reports that carry our message id are recorded as one batch ({@link #recordStatuses}); the others (a
+     * provider that knows only its own id) one by one.
+     */
+    @Override
+    public Mono<Void> statusesReported(List<StatusReport> reports) {
+        List<StatusBatch.Line> ours = new ArrayList<>();
+        List<StatusReport> theirs = new ArrayList<>();
+        for (StatusReport report : reports) {
+            if (report.messageId() != null) {
+                ours.add(new StatusBatch.Line(report.messageId(), report.providerId(), report.status(),
+                        report.errorCode(), report.reportedAt()));
+            } else {
+                theirs.add(report);
+            }
+        }
+        return recordStatuses(ours)
+                .thenMany(Flux.fromIterable(theirs))
+                .concatMap(this::statusReported)
+                .then();
+    }
+
+    /**
+     * Records many statuses of our messages in one transaction of at most three statements (history lines,
+     * provider ids, moves forward), after reading where the messages stand; announces each message moved,
+     * after the commit; answers where each stored outbound message then stands. The rules are those of
+     * {@link #recordStatus}, decided by {@link StatusBatch}. Should a single report of one of them be recorded in
+     * between (the history's unique index refuses the batch), the lines are recorded one by one instead.
+     */
+    Mono<Map<UUID, StatusBatch.After>> recordStatuses(List<StatusBatch.Line> lines) {
+        if (lines.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        Instant now = clock.instant();
+        Set<UUID> ids = new LinkedHashSet<>();
+        lines.forEach(line -> ids.add(line.messageId()));
+        return store.standingOf(ids)
+                .map(standing -> StatusBatch.plan(lines, standing, now))
+                .flatMap(plan -> written(plan, now).thenReturn(plan))
+                .doOnNext(plan -> announceMoves(plan, now))
+                .map(StatusBatch.Plan::after)
+                .onErrorResume(DataIntegrityViolationException.class, race -> oneByOne(lines, ids));
+    }
+
+    private Mono<Void> written(StatusBatch.Plan plan, Instant now) {
+        if (plan.writesNothing()) {
+            return Mono.empty();
+        }
+        Mono<Void> writes = store.appendHistories(plan.history())
+                .then(store.recordProviderIds(plan.providerIds(), now))
+                .then(store.moveAllForward(plan.moves(), now))
+                .then();
+        return transaction.transactional(writes);
+    }
+
+    private void announceMoves(StatusBatch.Plan plan, Instant at) {
+        plan.after().values().stream()
+                .filter(StatusBatch.After::moved)
+                .forEach(moved -> events.publishEvent(new DeliveryStatusChanged(moved.messageId(), moved.customerId(),
+                        moved.campaignId(), moved.status(), moved.errorCode(), at)));
+    }
+
+    private Mono<Map<UUID, StatusBatch.After>> oneByOne(List<StatusBatch.Line> lines, Set<UUID> ids) {
+        log.debug("A batch of {} statuses met a single report of the same message; recording them one by one",
+                lines.size());
+        return Flux.fromIterable(lines)
+                .concatMap(line -> statusReported(new StatusReport(null, line.providerId(), line.messageId(),
+                        line.status(), line.errorCode(), line.reportedAt())))
+                .then(store.standingOf(ids))
+                .map(ProviderEventRecorder::standingAsAfter);
+    }
+
+    private static Map<UUID, StatusBatch.After> standingAsAfter(Map<UUID, MessageStore.Standing> standing) {
+        Map<UUID, StatusBatch.After> after = new LinkedHashMap<>();
+        standing.values().stream()
+                .filter(message -> message.direction() == MessageDirection.OUTBOUND)
+                .forEach(message -> after.put(message.id(), new StatusBatch.After(message.id(), message.customerId(),
+                        message.campaignId(), message.status(), message.errorCode(), false)));
+        return after;
     }
 
     /**

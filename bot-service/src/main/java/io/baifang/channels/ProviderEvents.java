@@ -1,5 +1,8 @@
 package io.baifang.channels;
 
+import java.util.List;
+
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,4 +16,12 @@ public interface ProviderEvents {
 
     /** Records a delivery status; {@code false} when it was a repeat or the message is unknown. */
     Mono<Boolean> statusReported(StatusReport report);
+
+    /**
+     * Records many delivery statuses at once (a provider answering for a batch), each as
+     * {@link #statusReported} would; completes when all are recorded.
+     */
+    default Mono<Void> statusesReported(List<StatusReport> reports) {
+        return Flux.fromIterable(reports).concatMap(this::statusReported).then();
+    }
 }

@@ -21,6 +21,15 @@ final class StatusOrder {
         };
     }
 
+    /** {@link #rankOf} in SQL, of the status in {@code column}. */
+    static String rankExpression(String column) {
+        StringBuilder sql = new StringBuilder("(case ").append(column);
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            sql.append(" when '").append(status.name()).append("' then ").append(rankOf(status));
+        }
+        return sql.append(" else 0 end)").toString();
+    }
+
     /** The statuses a message may be in for {@code reported} to become its current status. */
     static Set<DeliveryStatus> overtakenBy(DeliveryStatus reported) {
         Set<DeliveryStatus> behind = EnumSet.noneOf(DeliveryStatus.class);

@@ -1,20 +1,18 @@
 package io.baifang.contactpolicy;
 
-import java.lang.reflect.Array;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
 
+import io.baifang.shared.MultiRowStatements;
+import io.baifang.shared.MultiRowStatements.Column;
 import io.r2dbc.spi.Readable;
-import io.r2dbc.spi.Result;
-import io.r2dbc.spi.Statement;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,42 +21,35 @@ import reactor.core.publisher.Mono;
  * The contact log in the database ({@code contact_log}, migrations V3 and V7). Many decisions are written in one
  * statement: campaigns log thousands at once, and an R2DBC batch costs a round trip per row on PostgreSQL.
  * On PostgreSQL each column travels as one array read back with {@code unnest(…)} (a handful of parameters
- * per thousand rows); H2 gets {@code INSERT … VALUES (…),(…)}. The same idea as the registry's
- * {@code MultiRowStatements}, kept here until it moves to {@code shared}.
+ * per thousand rows); H2 gets {@code INSERT … VALUES (…),(…)} ({@link MultiRowStatements}).
  */
 final class ContactLog {
-
-    /** PostgreSQL takes at most 65,535 parameters in one statement; H2 gets slices under this. */
-    private static final int MAX_PARAMETERS = 30_000;
 
     private static final int RECOVERY_FETCH_SIZE = 1_000;
 
     /** Customers named in one statement that marks ended holds. */
     private static final int HOLDS_PER_STATEMENT = 1_000;
 
-    private record Column(String name, Class<?> type, String postgresType) {
-    }
-
     private static final List<Column> COLUMNS = List.of(
-            new Column("id", UUID.class, "uuid"),
-            new Column("customer_id", UUID.class, "uuid"),
-            new Column("channel", String.class, "varchar"),
-            new Column("category", String.class, "varchar"),
-            new Column("campaign_id", String.class, "varchar"),
-            new Column("campaign_wave", Integer.class, "int4"),
-            new Column("campaign_priority", Integer.class, "int4"),
-            new Column("template_id", String.class, "varchar"),
-            new Column("provider", String.class, "varchar"),
-            new Column("signature", String.class, "varchar"),
-            new Column("decision", String.class, "varchar"),
-            new Column("rule_id", String.class, "varchar"),
-            new Column("next_allowed_at", OffsetDateTime.class, "timestamptz"),
-            new Column("note", String.class, "varchar"),
-            new Column("recorded_by", String.class, "varchar"),
-            new Column("recorded_at", OffsetDateTime.class, "timestamptz"),
-            new Column("released_at", OffsetDateTime.class, "timestamptz"),
-            new Column("planned_at", OffsetDateTime.class, "timestamptz"),
-            new Column("release_reason", String.class, "varchar"));
+            new Column("id", UUID.class),
+            new Column("customer_id", UUID.class),
+            new Column("channel", String.class),
+            new Column("category", String.class),
+            new Column("campaign_id", String.class),
+            new Column("campaign_wave", Integer.class),
+            new Column("campaign_priority", Integer.class),
+            new Column("template_id", String.class),
+            new Column("provider", String.class),
+            new Column("signature", String.class),
+            new Column("decision", String.class),
+            new Column("rule_id", String.class),
+            new Column("next_allowed_at", OffsetDateTime.class),
+            new Column("note", String.class),
+            new Column("recorded_by", String.class),
+            new Column("recorded_at", OffsetDateTime.class),
+            new Column("released_at", OffsetDateTime.class),
+            new Column("planned_at", OffsetDateTime.class),
+            new Column("release_reason", String.class));
 
     /** Why a line was released (column {@code release_reason}). */
     enum ReleaseReason {
@@ -81,11 +72,9 @@ final class ContactLog {
     private static final String SELECT = "select " + names() + " from contact_log ";
 
     private final DatabaseClient db;
-    private final boolean onPostgres;
 
     ContactLog(DatabaseClient db) {
         this.db = db;
-        this.onPostgres = db.getConnectionFactory().getMetadata().getName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 
     Mono<Void> record(ContactLogEntry entry) {
@@ -97,7 +86,7 @@ final class ContactLog {
         if (entries.isEmpty()) {
             return Mono.empty();
         }
-        return onPostgres ? insertAsArrays(entries) : insertInSlices(entries);
+        return MultiRowStatements.insert(db, "contact_log", COLUMNS, entries, ContactLog::valuesOf);
     }
 
     /** A customer's log, newest first. */
@@ -246,72 +235,6 @@ final class ContactLog {
                 entry.provider(), entry.signature(), entry.decision(), entry.rule(),
                 offset(entry.nextAllowedAt()), entry.note(), entry.recordedBy(), offset(entry.recordedAt()),
                 offset(entry.releasedAt()), offset(entry.plannedAt()), entry.releaseReason()};
-    }
-
-    private Mono<Void> insertAsArrays(List<ContactLogEntry> entries) {
-        Object[] arrays = new Object[COLUMNS.size()];
-        for (int column = 0; column < COLUMNS.size(); column++) {
-            arrays[column] = Array.newInstance(COLUMNS.get(column).type(), entries.size());
-        }
-        for (int row = 0; row < entries.size(); row++) {
-            Object[] values = valuesOf(entries.get(row));
-            for (int column = 0; column < values.length; column++) {
-                Array.set(arrays[column], row, values[column]);
-            }
-        }
-        StringJoiner unnest = new StringJoiner(", ");
-        for (int column = 0; column < COLUMNS.size(); column++) {
-            unnest.add("$" + (column + 1) + "::" + COLUMNS.get(column).postgresType() + "[]");
-        }
-        String sql = "insert into contact_log (" + names() + ") select * from unnest(" + unnest + ")";
-        return db.inConnection(connection -> {
-            Statement statement = connection.createStatement(sql);
-            for (int column = 0; column < arrays.length; column++) {
-                statement.bind(column, arrays[column]);
-            }
-            return Flux.from(statement.execute()).flatMap(Result::getRowsUpdated).then();
-        });
-    }
-
-    private Mono<Void> insertInSlices(List<ContactLogEntry> entries) {
-        int rowsPerStatement = MAX_PARAMETERS / COLUMNS.size();
-        return Flux.range(0, (entries.size() + rowsPerStatement - 1) / rowsPerStatement)
-                .map(slice -> entries.subList(slice * rowsPerStatement,
-                        Math.min(entries.size(), (slice + 1) * rowsPerStatement)))
-                .concatMap(this::insertValues)
-                .then();
-    }
-
-    private Mono<Void> insertValues(List<ContactLogEntry> slice) {
-        String sql = "insert into contact_log (" + names() + ") values " + placeholders(slice.size());
-        return db.inConnection(connection -> {
-            Statement statement = connection.createStatement(sql);
-            int index = 0;
-            for (ContactLogEntry entry : slice) {
-                Object[] values = valuesOf(entry);
-                for (int column = 0; column < values.length; column++, index++) {
-                    if (values[column] == null) {
-                        statement.bindNull(index, COLUMNS.get(column).type());
-                    } else {
-                        statement.bind(index, values[column]);
-                    }
-                }
-            }
-            return Flux.from(statement.execute()).flatMap(Result::getRowsUpdated).then();
-        });
-    }
-
-    private static String placeholders(int rows) {
-        StringBuilder sql = new StringBuilder();
-        int parameter = 1;
-        for (int row = 0; row < rows; row++) {
-            sql.append(row == 0 ? "(" : ", (");
-            for (int column = 0; column < COLUMNS.size(); column++, parameter++) {
-                sql.append(column == 0 ? "$" : ", $").append(parameter);
-            }
-            sql.append(')');
-        }
-        return sql.toString();
     }
 
     private static String names() {

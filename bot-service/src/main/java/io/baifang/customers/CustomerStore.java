@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import io.baifang.shared.MultiRowStatements;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -111,8 +112,8 @@ class CustomerStore {
     }
 
     Flux<CustomerRecord> findByIds(Collection<UUID> ids) {
-        return db.sql("select " + COLUMNS + " from customers where id in (:ids)")
-                .bind("ids", List.copyOf(ids))
+        return db.sql("select " + COLUMNS + " from customers where " + MultiRowStatements.anyOf(db, "id", "ids"))
+                .bind("ids", MultiRowStatements.keys(db, ids, UUID.class))
                 .map(CustomerStore::read)
                 .all();
     }

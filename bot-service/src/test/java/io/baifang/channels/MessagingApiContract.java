@@ -399,7 +399,7 @@ abstract class MessagingApiContract {
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
         MessageRow neverHandedOver = queuedWhatsApp(customer, longAgo);
         MessageRow handedOver = queuedWhatsApp(customer, longAgo);
-        store.insert(neverHandedOver).then(store.insert(handedOver)).then(store.markHandedOver(handedOver.id()))
+        store.insert(neverHandedOver).then(store.insert(handedOver)).then(store.markHandedOver(java.util.List.of(handedOver.id())))
                 .block();
 
         sweeps.sweep().block(Duration.ofSeconds(30));

@@ -3,9 +3,13 @@ package io.baifang.channels.simulator;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import io.baifang.channels.MessageDirection;
+import io.baifang.channels.OutboundMessage;
+import io.baifang.shared.MultiRowStatements;
+import io.baifang.shared.MultiRowStatements.Column;
 import io.baifang.shared.IdGenerator;
 import org.springframework.context.annotation.Profile;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -22,6 +26,10 @@ import reactor.core.publisher.Mono;
 @Profile({"!prod", "simulator"})
 class SimulatedPhones {
 
+    private static final List<Column> COLUMNS = List.of(new Column("id", UUID.class), new Column("phone", String.class),
+            new Column("direction", String.class), new Column("text", String.class),
+            new Column("at", OffsetDateTime.class));
+
     private final DatabaseClient db;
     private final IdGenerator ids;
 
@@ -33,6 +41,13 @@ class SimulatedPhones {
     /** A message the service sent arrives on the phone. */
     Mono<PhoneMessage> received(String phone, String text, Instant at) {
         return keep(phone, MessageDirection.OUTBOUND, text, at);
+    }
+
+    /** Many messages the service sent arrive on their phones: one statement. */
+    Mono<Void> receivedAll(List<OutboundMessage> messages, Instant at) {
+        OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
+        return MultiRowStatements.insert(db, "simulated_phone_messages", COLUMNS, messages,
+                message -> new Object[] {ids.next(), message.to(), MessageDirection.OUTBOUND.name(), message.text(), when});
     }
 
     /** The phone's owner typed a reply. */

@@ -1,8 +1,10 @@
-package io.baifang.customers;
+package io.baifang.shared;
 
 import java.lang.reflect.Array;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,9 +23,11 @@ import reactor.core.publisher.Mono;
  * PostgreSQL, and even one multi-row statement costs r2dbc-postgresql a reactive encoding step per bound
  * value. So on PostgreSQL each column travels as one array and the statement reads them back with
  * {@code unnest(…)}: a handful of parameters per thousand rows. H2 (the embedded default) gets the portable
- * form, {@code INSERT … VALUES (…),(…)} and {@code MERGE … USING (VALUES …)}.
+ * form, {@code INSERT … VALUES (…),(…)} and {@code MERGE … USING (VALUES …)}. The registry's imports, the
+ * contact log and the campaign send path write through here. {@link #anyOf} is the same idea for a list of keys
+ * in a {@code where}: one array on PostgreSQL, a list of values on H2.
  */
-final class MultiRowStatements {
+public final class MultiRowStatements {
 
     /** PostgreSQL takes at most 65,535 parameters in one statement. */
     private static final int MAX_PARAMETERS = 30_000;
@@ -31,10 +35,10 @@ final class MultiRowStatements {
     private MultiRowStatements() {
     }
 
-    record Column(String name, Class<?> type) {
+    public record Column(String name, Class<?> type) {
     }
 
-    static <T> Mono<Void> insert(DatabaseClient db, String table, List<Column> columns, List<T> rows,
+    public static <T> Mono<Void> insert(DatabaseClient db, String table, List<Column> columns, List<T> rows,
                                  Function<T, Object[]> values) {
         if (onPostgres(db)) {
             return asArrays(db, columns, rows, values, "insert into " + table + " (" + names(columns) + ") select * from "
@@ -44,8 +48,47 @@ final class MultiRowStatements {
         return inSlices(db, columns, rows, values, placeholders -> head + placeholders);
     }
 
+    /**
+     * Updates the rows found by the first column (the key) where {@code condition} holds, with {@code set}
+     * ({@code column = expression, …}); both refer to the table as {@code t} and to the row given as {@code v}
+     * (e.g. {@code status = v.status} where {@code t.status = 'QUEUED'}). How many rows changed.
+     */
+    public static <T> Mono<Long> update(DatabaseClient db, String table, List<Column> columns, List<T> rows,
+                                        Function<T, Object[]> values, String set, String condition) {
+        String key = columns.get(0).name();
+        if (onPostgres(db)) {
+            return asArraysCounted(db, columns, rows, values, "update " + table + " t set " + set + " from "
+                    + unnest(columns) + " where t." + key + " = v." + key + " and (" + condition + ")");
+        }
+        return inSlicesCounted(db, columns, rows, values, placeholders -> "merge into " + table + " t using (values "
+                + placeholders + ") as v(" + names(columns) + ") on t." + key + " = v." + key
+                + " when matched and (" + condition + ") then update set " + set);
+    }
+
+    /**
+     * A {@code where} term matching {@code column} against a list of keys bound as {@code :parameter}: one array
+     * ({@code column = any(:parameter)}) on PostgreSQL, {@code column in (:parameter)} on H2. Bind the keys with
+     * {@link #keys}.
+     */
+    public static String anyOf(DatabaseClient db, String column, String parameter) {
+        return onPostgres(db) ? column + " = any(:" + parameter + ")" : column + " in (:" + parameter + ")";
+    }
+
+    /** The keys for a term of {@link #anyOf}: an array on PostgreSQL, a list on H2 (never empty). */
+    public static <K> Object keys(DatabaseClient db, Collection<K> keys, Class<K> type) {
+        if (onPostgres(db)) {
+            @SuppressWarnings("unchecked")
+            K[] array = keys.toArray((K[]) Array.newInstance(type, keys.size()));
+            return array;
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no keys: \"in ()\" is not SQL");
+        }
+        return List.copyOf(keys);
+    }
+
     /** Updates rows found by the first column (the key) to the values given for every other column. */
-    static <T> Mono<Void> updateByKey(DatabaseClient db, String table, List<Column> columns, List<T> rows,
+    public static <T> Mono<Void> updateByKey(DatabaseClient db, String table, List<Column> columns, List<T> rows,
                                       Function<T, Object[]> values) {
         String key = columns.get(0).name();
         StringJoiner assignments = new StringJoiner(", ");
@@ -61,14 +104,19 @@ final class MultiRowStatements {
 
     private static <T> Mono<Void> inSlices(DatabaseClient db, List<Column> columns, List<T> rows,
                                            Function<T, Object[]> values, Function<String, String> sqlFor) {
+        return inSlicesCounted(db, columns, rows, values, sqlFor).then();
+    }
+
+    private static <T> Mono<Long> inSlicesCounted(DatabaseClient db, List<Column> columns, List<T> rows,
+                                                  Function<T, Object[]> values, Function<String, String> sqlFor) {
         if (rows.isEmpty()) {
-            return Mono.empty();
+            return Mono.just(0L);
         }
         int rowsPerStatement = Math.max(1, MAX_PARAMETERS / columns.size());
         return Flux.range(0, (rows.size() + rowsPerStatement - 1) / rowsPerStatement)
                 .map(slice -> rows.subList(slice * rowsPerStatement, Math.min(rows.size(), (slice + 1) * rowsPerStatement)))
                 .concatMap(slice -> execute(db, columns, slice, values, sqlFor))
-                .then();
+                .reduce(0L, Long::sum);
     }
 
     private static <T> Mono<Long> execute(DatabaseClient db, List<Column> columns, List<T> slice,
@@ -93,8 +141,13 @@ final class MultiRowStatements {
 
     private static <T> Mono<Void> asArrays(DatabaseClient db, List<Column> columns, List<T> rows,
                                            Function<T, Object[]> values, String sql) {
+        return asArraysCounted(db, columns, rows, values, sql).then();
+    }
+
+    private static <T> Mono<Long> asArraysCounted(DatabaseClient db, List<Column> columns, List<T> rows,
+                                                  Function<T, Object[]> values, String sql) {
         if (rows.isEmpty()) {
-            return Mono.empty();
+            return Mono.just(0L);
         }
         Object[] arrays = new Object[columns.size()];
         for (int column = 0; column < columns.size(); column++) {
@@ -112,7 +165,7 @@ final class MultiRowStatements {
                 statement.bind(column, arrays[column]);
             }
             return Flux.from(statement.execute()).flatMap(Result::getRowsUpdated).reduce(0L, Long::sum);
-        }).then();
+        });
     }
 
     /** {@code unnest($1::uuid[], $2::varchar[], …) as v(id, phone, …)}: one row per array index. */
@@ -124,13 +177,14 @@ final class MultiRowStatements {
         return "unnest(" + arrays + ") as v(" + names(columns) + ")";
     }
 
-    static boolean onPostgres(DatabaseClient db) {
+    public static boolean onPostgres(DatabaseClient db) {
         return db.getConnectionFactory().getMetadata().getName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 
     private static final Map<Class<?>, String> POSTGRES_TYPES = Map.of(
             UUID.class, "uuid", String.class, "varchar", Boolean.class, "boolean", Integer.class, "int4",
-            LocalDate.class, "date", OffsetDateTime.class, "timestamptz");
+            Long.class, "int8", BigDecimal.class, "numeric", LocalDate.class, "date",
+            OffsetDateTime.class, "timestamptz");
 
     private static String placeholders(int columns, int rows) {
         StringBuilder sql = new StringBuilder();
