@@ -23,8 +23,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends one batch of a running campaign: claim → assign (hold-out, variant, message id) → send through
- * {@link CampaignMessaging} (contact policy → render → channel → record) → record each recipient's outcome.
+ * Sends one batch of a running campaign: claim → assign (hold-out, variant, message id, derived from the ids) →
+ * send through {@link CampaignMessaging} (contact policy → render → channel → record) → record each recipient's
+ * outcome, its variant and the hold-out group.
  * Every step writes set-based; nothing of the campaign beyond one batch is ever in memory.
  *
  * <p>At most once: a recipient's message id is derived from the campaign, the wave and the customer before
@@ -84,8 +85,7 @@ class CampaignDispatcher {
 
     private Mono<Integer> send(Campaign campaign, UUID token, List<UUID> claimed) {
         Map<UUID, RecipientAssignment> assignments = assignmentsOf(campaign, claimed);
-        return recordAssignments(campaign, token, assignments)
-                .then(Mono.defer(() -> messaging.send(batchOf(campaign, assignments)).collectList()))
+        return messaging.send(batchOf(campaign, assignments)).collectList()
                 .map(results -> updatesOf(campaign, results, assignments))
                 .flatMap(updates -> store.record(campaign.id(), campaign.wave(), token, updates, clock.instant()))
                 .thenReturn(claimed.size());
@@ -99,20 +99,6 @@ class CampaignDispatcher {
                     definition.holdOutPercent(), definition.variantsOf(campaign.wave())));
         }
         return assignments;
-    }
-
-    /** One statement per variant, and one for the hold-out group. */
-    private Mono<Void> recordAssignments(Campaign campaign, UUID token, Map<UUID, RecipientAssignment> assignments) {
-        Map<String, List<UUID>> byGroup = new LinkedHashMap<>();
-        assignments.forEach((customerId, assignment) -> byGroup
-                .computeIfAbsent((assignment.heldOut() ? "H" : "S") + assignment.variant().key(),
-                        group -> new ArrayList<>())
-                .add(customerId));
-        Instant now = clock.instant();
-        return Flux.fromIterable(byGroup.entrySet())
-                .concatMap(group -> store.assign(campaign.id(), campaign.wave(), token, group.getKey().substring(1),
-                        group.getKey().startsWith("H"), group.getValue(), now))
-                .then();
     }
 
     private CampaignMessaging.Batch batchOf(Campaign campaign, Map<UUID, RecipientAssignment> assignments) {
@@ -138,15 +124,21 @@ class CampaignDispatcher {
         return variables;
     }
 
+    /** What each claimed recipient's row becomes: the send's result, or set aside in the hold-out group. */
     private List<RecipientUpdate> updatesOf(Campaign campaign, List<Result> results,
                                             Map<UUID, RecipientAssignment> assignments) {
         Instant now = clock.instant();
         Instant sendUntil = campaign.definition().sendUntil() == null ? null
                 : campaign.definition().sendUntil().toInstant();
-        return results.stream()
-                .map(result -> RecipientUpdate.of(result, assignments.get(result.customerId()).variant().key(),
-                        sendUntil, now, settings.pausedRetry()))
-                .toList();
+        List<RecipientUpdate> updates = new ArrayList<>(assignments.size());
+        assignments.forEach((customerId, assignment) -> {
+            if (assignment.heldOut()) {
+                updates.add(RecipientUpdate.heldOut(customerId, assignment.variant().key()));
+            }
+        });
+        results.forEach(result -> updates.add(RecipientUpdate.of(result,
+                assignments.get(result.customerId()).variant().key(), sendUntil, now, settings.pausedRetry())));
+        return updates;
     }
 
     // --- reconciliation

@@ -101,9 +101,21 @@ class CampaignRunner implements DisposableBean {
         return sendForASlice(campaign);
     }
 
-    /** Batches at the campaign's rate until none is due, the campaign stops running, or the slice is used. */
+    /**
+     * Batches at the campaign's rate until none is due, the campaign stops running, or the slice is used;
+     * {@code batches-in-flight} of them at once, so that one batch is computed while another waits on the database
+     * (each claims its own recipients; the rate's bucket is shared).
+     */
     private Mono<Void> sendForASlice(Campaign campaign) {
         Instant started = clock.instant();
+        int size = SendPace.batchSize(settings.batchSize(), campaign.definition().ratePerSecond());
+        return Flux.range(0, SendPace.batchesInFlight(settings.batchesInFlight(), size,
+                        campaign.definition().ratePerSecond()))
+                .flatMap(lane -> batchesUntilDone(campaign, started))
+                .then();
+    }
+
+    private Mono<Void> batchesUntilDone(Campaign campaign, Instant started) {
         return Mono.defer(() -> nextBatchIfStillRunning(campaign))
                 .flatMap(claimed -> keepPace(campaign, claimed).thenReturn(claimed))
                 .repeat()

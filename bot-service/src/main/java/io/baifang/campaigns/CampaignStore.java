@@ -36,8 +36,8 @@ class CampaignStore {
             + "updated_at, started_at, finished_at";
 
     /** Rows a dispatcher may claim: waiting, and due. */
-    private static final String CLAIMABLE = "state in ('PENDING', 'DEFERRED') "
-            + "and (next_attempt_at is null or next_attempt_at <= :now)";
+    /** Due: every PENDING and DEFERRED row carries the time it comes due (V9 indexes them by it). */
+    private static final String CLAIMABLE = "state in ('PENDING', 'DEFERRED') and next_attempt_at <= :now";
 
     private final DatabaseClient db;
     private final JsonMapper json;
@@ -161,17 +161,26 @@ class CampaignStore {
                 Map.of("cr_silent_to", campaignId));
     }
 
-    /** Writes the wave's recipients from the audience in one statement; how many there are. */
+    /**
+     * Writes the wave's recipients from the audience in one statement; how many there are. On PostgreSQL the
+     * table's statistics are brought up to date at once, so claims are planned for its new size.
+     */
     Mono<Long> materialise(UUID campaignId, int wave, CustomerCriteria.IdQuery audience, Instant now) {
-        return db.sql("insert into campaign_recipients (campaign_id, wave, customer_id, state, attempts, updated_at) "
-                        + "select :campaignId, :wave, audience.id, 'PENDING', 0, :now from (" + audience.sql()
+        return db.sql("insert into campaign_recipients (campaign_id, wave, customer_id, state, attempts, "
+                        + "next_attempt_at, updated_at) select :campaignId, :wave, audience.id, 'PENDING', 0, :now, :now "
+                        + "from (" + audience.sql()
                         + ") audience")
                 .bindValues(audience.parameters())
                 .bind("campaignId", campaignId)
                 .bind("wave", wave)
                 .bind("now", offset(now))
                 .fetch()
-                .rowsUpdated();
+                .rowsUpdated()
+                .flatMap(written -> analysed().thenReturn(written));
+    }
+
+    private Mono<Void> analysed() {
+        return onPostgres() ? db.sql("analyze campaign_recipients").then() : Mono.empty();
     }
 
     /**
@@ -179,8 +188,9 @@ class CampaignStore {
      * out and who have not replied.
      */
     Mono<Long> materialiseFollowUp(UUID campaignId, int wave, Instant now) {
-        return db.sql("insert into campaign_recipients (campaign_id, wave, customer_id, state, attempts, updated_at) "
-                        + "select campaign_id, :wave, customer_id, 'PENDING', 0, :now from campaign_recipients "
+        return db.sql("insert into campaign_recipients (campaign_id, wave, customer_id, state, attempts, "
+                        + "next_attempt_at, updated_at) select campaign_id, :wave, customer_id, 'PENDING', 0, :now, :now "
+                        + "from campaign_recipients "
                         + "where campaign_id = :campaignId and wave = :previous and state in ('SENT', 'DELIVERED') "
                         + "and replied_at is null")
                 .bind("wave", wave)
@@ -197,22 +207,27 @@ class CampaignStore {
      * dispatchers on several instances take disjoint batches without waiting on each other. H2 (the embedded
      * default, one instance) has no {@code SKIP LOCKED}; there the conditional update alone keeps a row from
      * being claimed twice, since a row another claim took is no longer {@code PENDING}. Either way only the
-     * rows that carry this claim's token are answered.
+     * rows that carry this claim's token are answered (on PostgreSQL straight from the update's
+     * {@code RETURNING}, on H2 read back by the token).
      */
     Flux<UUID> claim(UUID campaignId, int wave, int limit, UUID token, Instant now, Instant leaseUntil) {
         String pick = "select customer_id from campaign_recipients where campaign_id = :campaignId and wave = :wave "
-                + "and " + CLAIMABLE + " limit " + limit + (onPostgres() ? " for update skip locked" : "");
-        Mono<Long> claimed = db.sql("update campaign_recipients set state = 'SENDING', claim_token = :token, "
+                // PostgreSQL walks the index of due recipients in order (H2 would evaluate an ordered pick per row)
+                + "and " + CLAIMABLE + (onPostgres() ? " order by next_attempt_at" : "") + " limit " + limit
+                + (onPostgres() ? " for update skip locked" : "");
+        GenericExecuteSpec claim = db.sql("update campaign_recipients set state = 'SENDING', claim_token = :token, "
                         + "lease_until = :lease, attempts = attempts + 1, updated_at = :now "
-                        + "where campaign_id = :campaignId and wave = :wave and " + picked(pick) + " and " + CLAIMABLE)
+                        + "where campaign_id = :campaignId and wave = :wave and " + picked(pick) + " and " + CLAIMABLE
+                        + (onPostgres() ? " returning customer_id" : ""))
                 .bind("token", token)
                 .bind("lease", offset(leaseUntil))
                 .bind("now", offset(now))
                 .bind("campaignId", campaignId)
-                .bind("wave", wave)
-                .fetch()
-                .rowsUpdated();
-        return claimed.flatMapMany(count -> count == 0 ? Flux.empty() : claimedBy(token));
+                .bind("wave", wave);
+        if (onPostgres()) {
+            return claim.map(row -> row.get("customer_id", UUID.class)).all();
+        }
+        return claim.fetch().rowsUpdated().flatMapMany(count -> count == 0 ? Flux.empty() : claimedBy(token));
     }
 
     /**
@@ -252,55 +267,41 @@ class CampaignStore {
                 .all();
     }
 
-    /** Writes the variant each claimed recipient gets, and sets the held-out ones aside: one statement per group. */
-    Mono<Void> assign(UUID campaignId, int wave, UUID token, String variant, boolean heldOut,
-                      Collection<UUID> customerIds, Instant now) {
-        if (customerIds.isEmpty()) {
-            return Mono.empty();
-        }
-        String state = heldOut ? ", state = 'HELD_OUT', claim_token = null, lease_until = null" : "";
-        return db.sql("update campaign_recipients set variant = :variant, updated_at = :now" + state
-                        + " where campaign_id = :campaignId and wave = :wave and " + MultiRowStatements.anyOf(db, "customer_id", "ids") + " "
-                        + "and claim_token = :token")
-                .bind("variant", variant)
-                .bind("now", offset(now))
-                .bind("campaignId", campaignId)
-                .bind("wave", wave)
-                .bind("ids", MultiRowStatements.keys(db, customerIds, UUID.class))
-                .bind("token", token)
-                .then();
-    }
-
     /**
-     * Records what became of a claimed batch: one statement per distinct outcome. Only rows this claim still
-     * holds change, so a delivery report that already moved a recipient on (DELIVERED before the send's own
-     * answer was recorded) stands.
+     * Records what became of a claimed batch, each recipient's variant and the hold-out group included: one
+     * statement per distinct outcome. Only rows this claim still holds change, so a delivery report that already
+     * moved a recipient on (DELIVERED before the send's own answer was recorded) stands.
      */
     Mono<Void> record(UUID campaignId, int wave, UUID token, List<RecipientUpdate> updates, Instant now) {
         Map<Outcome, List<UUID>> byOutcome = new LinkedHashMap<>();
         for (RecipientUpdate update : updates) {
-            byOutcome.computeIfAbsent(new Outcome(update.state(), update.reason(), update.rule(), update.nextAttemptAt()),
-                    outcome -> new ArrayList<>()).add(update.customerId());
+            byOutcome.computeIfAbsent(new Outcome(update.state(), update.reason(), update.rule(), update.nextAttemptAt(),
+                    update.variant()), outcome -> new ArrayList<>()).add(update.customerId());
         }
         return Flux.fromIterable(byOutcome.entrySet())
                 .concatMap(group -> recordOutcome(campaignId, wave, token, group.getKey(), group.getValue(), now))
                 .then();
     }
 
-    private record Outcome(RecipientState state, String reason, String rule, Instant nextAttemptAt) {
+    private record Outcome(RecipientState state, String reason, String rule, Instant nextAttemptAt, String variant) {
     }
 
     private Mono<Void> recordOutcome(UUID campaignId, int wave, UUID token, Outcome outcome, List<UUID> ids,
                                      Instant now) {
         String sent = outcome.state().wasSent() ? ", sent_at = coalesce(sent_at, :now)" : "";
         GenericExecuteSpec update = db.sql("update campaign_recipients set state = :state, reason = :reason, "
-                        + "rule_id = :rule, next_attempt_at = :next, claim_token = null, lease_until = null, "
+                        + "rule_id = :rule, next_attempt_at = :next, variant = coalesce(:variant, variant), "
+                        + "claim_token = null, lease_until = null, "
                         + "updated_at = :now" + sent + " where campaign_id = :campaignId and wave = :wave "
                         + "and " + MultiRowStatements.anyOf(db, "customer_id", "ids") + " and claim_token = :token and state = 'SENDING'")
                 .bind("state", outcome.state().name());
         update = nullable(update, "reason", outcome.reason(), String.class);
         update = nullable(update, "rule", outcome.rule(), String.class);
-        update = nullable(update, "next", offset(outcome.nextAttemptAt()), OffsetDateTime.class);
+        // a recipient pending again is due at once unless the outcome says when
+        Instant next = outcome.state() == RecipientState.PENDING && outcome.nextAttemptAt() == null ? now
+                : outcome.nextAttemptAt();
+        update = nullable(update, "next", offset(next), OffsetDateTime.class);
+        update = nullable(update, "variant", outcome.variant(), String.class);
         return update.bind("now", offset(now))
                 .bind("campaignId", campaignId)
                 .bind("wave", wave)

@@ -33,6 +33,7 @@ import reactor.core.publisher.Mono;
 class Campaigns {
 
     private final CampaignStore store;
+    private final RecipientCounting counting;
     private final CampaignDefinitionCheck check;
     private final CustomerDirectory customers;
     private final AudienceQueries audiences;
@@ -41,10 +42,11 @@ class Campaigns {
     private final Clock clock;
     private final ZoneId zone;
 
-    Campaigns(CampaignStore store, CampaignDefinitionCheck check, CustomerDirectory customers,
+    Campaigns(CampaignStore store, RecipientCounting counting, CampaignDefinitionCheck check, CustomerDirectory customers,
               AudienceQueries audiences, TransactionalOperator transaction, IdGenerator ids, Clock clock,
               BaifangProperties baifang) {
         this.store = store;
+        this.counting = counting;
         this.check = check;
         this.customers = customers;
         this.audiences = audiences;
@@ -109,9 +111,9 @@ class Campaigns {
 
     Mono<WithCounts> withCounts(Campaign campaign) {
         Mono<List<CampaignStore.RecipientCounts>> earlier = Flux.range(1, campaign.wave() - 1)
-                .concatMap(wave -> store.counts(campaign.id(), wave))
+                .concatMap(wave -> counting.countsOf(campaign.id(), wave))
                 .collectList();
-        return store.counts(campaign.id(), campaign.wave())
+        return counting.countsOf(campaign.id(), campaign.wave())
                 .zipWith(earlier, (current, before) -> new WithCounts(campaign, current, before));
     }
 

@@ -15,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param batchSize      recipients claimed and sent at once (never more than a second's worth of a campaign's
  *                       rate); small enough that pause and cancel take effect within a second
+ * @param batchesInFlight batches one instance sends at once for a campaign (each claims its own recipients): more
+ *                       than one keeps the processor busy while a batch waits on the database; on PostgreSQL,
+ *                       whose claims skip each other's rows
  * @param tick           how often the dispatcher looks for work: scheduled campaigns due, running campaigns,
  *                       deferred recipients come due
  * @param claimLease     how long a claimed batch belongs to its dispatcher; a claim older than this is taken
@@ -29,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("baifang.campaigns")
 record CampaignsProperties(
         @Min(1) @Max(5_000) @DefaultValue("100") int batchSize,
+        @Min(1) @Max(16) @DefaultValue("1") int batchesInFlight,
         @NotNull @DefaultValue("PT0.2S") Duration tick,
         @NotNull @DefaultValue("PT2M") Duration claimLease,
         @NotNull @DefaultValue("PT2S") Duration pausedRetry,

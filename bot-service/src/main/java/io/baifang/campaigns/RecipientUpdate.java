@@ -26,6 +26,11 @@ record RecipientUpdate(UUID customerId, RecipientState state, String variant, UU
 
     static final String PAUSED = "PAUSED";
 
+    /** In the hold-out group: gets nothing, counted apart for measuring lift. */
+    static RecipientUpdate heldOut(UUID customerId, String variant) {
+        return new RecipientUpdate(customerId, RecipientState.HELD_OUT, variant, null, null, null, null);
+    }
+
     static RecipientUpdate of(Result result, String variant, Instant sendUntil, Instant now, Duration pausedRetry) {
         if (result instanceof Result.Sent sent) {
             return new RecipientUpdate(sent.customerId(), stateOf(sent), variant, sent.messageId(),

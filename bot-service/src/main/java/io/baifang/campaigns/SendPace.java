@@ -13,4 +13,12 @@ final class SendPace {
     static int batchSize(int configured, int ratePerSecond) {
         return Math.max(1, Math.min(configured, ratePerSecond));
     }
+
+    /**
+     * Batches in flight at once for a campaign: at most the configured number, and never more than a second's
+     * worth of its rate in all (each batch pays for itself after it went out), so the pace holds from the start.
+     */
+    static int batchesInFlight(int configured, int batchSize, int ratePerSecond) {
+        return Math.max(1, Math.min(configured, ratePerSecond / Math.max(1, batchSize)));
+    }
 }

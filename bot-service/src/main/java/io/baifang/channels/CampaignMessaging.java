@@ -145,8 +145,7 @@ public class CampaignMessaging {
         List<UUID> ids = batch.recipients().stream().map(Recipient::customerId).toList();
         return customers.findAll(ids)
                 .collectMap(Customer::id)
-                .map(known -> drafted(batch, known))
-                .flatMap(drafts -> decided(batch, drafts))
+                .flatMap(known -> decided(batch, drafted(batch, known), known))
                 .flatMap(this::queued)
                 .flatMapMany(this::dispatched);
     }
@@ -275,7 +274,7 @@ public class CampaignMessaging {
         return new Drafted(recipient, null, new Result.Unsendable(recipient.customerId(), reason, why));
     }
 
-    private Mono<Decisions> decided(Batch batch, List<Drafted> drafts) {
+    private Mono<Decisions> decided(Batch batch, List<Drafted> drafts, Map<UUID, Customer> known) {
         List<Result> settled = new ArrayList<>();
         List<Drafted> toDecide = new ArrayList<>();
         for (Drafted drafted : drafts) {
@@ -288,7 +287,7 @@ public class CampaignMessaging {
         List<ContactRequest> requests = toDecide.stream()
                 .map(drafted -> new ContactRequest(attemptOf(batch, drafted.draft()), batch.sentBy(), null))
                 .toList();
-        return gate.requestAll(requests)
+        return gate.requestAll(requests, known)
                 .collectList()
                 .map(outcomes -> sorted(settled, toDecide, outcomes));
     }

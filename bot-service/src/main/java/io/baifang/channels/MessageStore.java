@@ -54,12 +54,10 @@ class MessageStore {
             new Column("status", String.class), new Column("error_code", String.class),
             new Column("reported_at", OffsetDateTime.class), new Column("recorded_at", OffsetDateTime.class));
 
-    private static final List<Column> PROVIDER_ID_COLUMNS = List.of(new Column("id", UUID.class),
-            new Column("provider_message_id", String.class), new Column("updated_at", OffsetDateTime.class));
-
-    private static final List<Column> MOVE_COLUMNS = List.of(new Column("id", UUID.class),
-            new Column("status", String.class), new Column("error_code", String.class),
-            new Column("status_rank", Integer.class), new Column("updated_at", OffsetDateTime.class));
+    private static final List<Column> CHANGE_COLUMNS = List.of(new Column("id", UUID.class),
+            new Column("provider_message_id", String.class), new Column("status", String.class),
+            new Column("error_code", String.class), new Column("status_rank", Integer.class),
+            new Column("updated_at", OffsetDateTime.class));
 
     private final DatabaseClient db;
 
@@ -180,34 +178,30 @@ class MessageStore {
                 .collectMap(Standing::id));
     }
 
-    /** A provider's id for one of our messages. */
-    record ProviderId(UUID messageId, String providerMessageId) {
-    }
-
-    /** Records the providers' ids of many messages in one statement (once each: a later one does not overwrite). */
-    Mono<Void> recordProviderIds(List<ProviderId> ids, Instant at) {
-        return MultiRowStatements.update(db, "messages", PROVIDER_ID_COLUMNS, ids,
-                        id -> new Object[] {id.messageId(), id.providerMessageId(), offset(at)},
-                        "provider_message_id = v.provider_message_id, updated_at = v.updated_at",
-                        "t.provider_message_id is null")
-                .then();
-    }
-
-    /** A status a message should move to, if it is further along than the one it has. */
-    record Move(UUID messageId, DeliveryStatus status, String errorCode) {
+    /**
+     * What recording statuses changes of one message: the provider's id learnt ({@code null}: none), and the status
+     * it moves to if that is further along than its own when the statement runs ({@code null}: none).
+     */
+    record Change(UUID messageId, String providerMessageId, DeliveryStatus status, String errorCode) {
     }
 
     /**
-     * Moves many messages forward in one statement, each only if the status is further along than the one it
-     * has when the statement runs (as {@link #moveForward} does for one).
+     * Applies many changes in one statement: a provider id is recorded once (a later one does not overwrite it),
+     * a status only moves forward (as {@link #moveForward} does for one message). How many rows changed.
      */
-    Mono<Long> moveAllForward(List<Move> moves, Instant at) {
-        return MultiRowStatements.update(db, "messages", MOVE_COLUMNS, moves,
-                move -> new Object[] {move.messageId(), move.status().name(), move.errorCode(),
-                        StatusOrder.rankOf(move.status()), offset(at)},
-                "status = v.status, error_code = coalesce(v.error_code, t.error_code), next_attempt_at = null, "
+    Mono<Long> applyChanges(List<Change> changes, Instant at) {
+        String further = StatusOrder.rankExpression("t.status") + " < v.status_rank";
+        return MultiRowStatements.update(db, "messages", CHANGE_COLUMNS, changes,
+                change -> new Object[] {change.messageId(), change.providerMessageId(),
+                        change.status() == null ? null : change.status().name(), change.errorCode(),
+                        change.status() == null ? -1 : StatusOrder.rankOf(change.status()), offset(at)},
+                "provider_message_id = coalesce(t.provider_message_id, v.provider_message_id), "
+                        + "status = case when " + further + " then v.status else t.status end, "
+                        + "error_code = case when " + further + " then coalesce(v.error_code, t.error_code) "
+                        + "else t.error_code end, "
+                        + "next_attempt_at = case when " + further + " then null else t.next_attempt_at end, "
                         + "updated_at = v.updated_at",
-                StatusOrder.rankExpression("t.status") + " < v.status_rank");
+                "(t.provider_message_id is null and v.provider_message_id is not null) or " + further);
     }
 
     /** The current status of each of these messages that is stored (a campaign reconciling after a restart). */

@@ -244,7 +244,8 @@ public class Messaging {
     }
 
     /**
-     * Hands many queued messages of one channel to it and records what it answered: the batch form of
+     * Hands many messages of one channel, stored {@code QUEUED} by the caller a moment ago, to it and records what
+     * it answered: the batch form of
      * {@link #dispatch} and {@link #recordOutcome}, for a campaign. In slices of one second's worth of the
      * provider's throughput ({@code max-per-second}; the whole list when it has none), each slice in turn: wait for
      * the throughput, mark the slice handed over (from then on the retry sweep never sends it by itself: only the
@@ -278,6 +279,17 @@ public class Messaging {
                 .defaultIfEmpty(java.util.Collections.nCopies(messages.size(), noAnswer));
     }
 
+    /** Where messages stored {@code QUEUED} a moment ago stand (they have no provider id yet). */
+    private static Map<UUID, MessageStore.Standing> queuedJustNow(List<MessageRow> messages) {
+        Map<UUID, MessageStore.Standing> standing = new HashMap<>();
+        for (MessageRow message : messages) {
+            standing.put(message.id(), new MessageStore.Standing(message.id(), message.customerId(),
+                    message.campaignId(), message.direction(), DeliveryStatus.QUEUED, null, null,
+                    java.util.EnumSet.of(DeliveryStatus.QUEUED)));
+        }
+        return standing;
+    }
+
     /** Where an accepted message stands once recorded ({@code SENT}, or further if a report came first). */
     private static SendResult.Sent sentAsRecorded(StatusBatch.Line accepted, StatusBatch.After after) {
         return after == null
@@ -294,12 +306,17 @@ public class Messaging {
             MessageRow message = messages.get(i);
             if (outcomes.get(i) instanceof SendOutcome.Accepted ok) {
                 accepted.add(new StatusBatch.Line(message.id(), ok.providerId(), DeliveryStatus.SENT, null, now));
+                if (ok.reached() != DeliveryStatus.SENT) {
+                    accepted.add(new StatusBatch.Line(message.id(), ok.providerId(), ok.reached(), null, now));
+                }
             } else {
                 others.add(recordOutcome(message, channel, outcomes.get(i)));
             }
         }
-        Flux<SendResult.Sent> recorded = recorder.recordStatuses(accepted)
-                .flatMapIterable(after -> accepted.stream().map(line -> sentAsRecorded(line, after.get(line.messageId())))
+        Flux<SendResult.Sent> recorded = recorder.recordStatuses(accepted, queuedJustNow(messages))
+                .flatMapIterable(after -> accepted.stream()
+                        .filter(line -> line.status() == DeliveryStatus.SENT)
+                        .map(line -> sentAsRecorded(line, after.get(line.messageId())))
                         .toList());
         return recorded.concatWith(Flux.concat(others).cast(SendResult.Sent.class));
     }
@@ -502,8 +519,11 @@ public class Messaging {
 
     private Mono<SendResult> recordAccepted(MessageRow message, SendOutcome.Accepted accepted) {
         Instant now = clock.instant();
+        Mono<Boolean> reached = accepted.reached() == DeliveryStatus.SENT ? Mono.just(true)
+                : Mono.defer(() -> recorder.recordStatus(message, accepted.reached(), null, now));
         return store.recordProviderId(message.id(), accepted.providerId(), now)
                 .then(recorder.recordStatus(message, DeliveryStatus.SENT, null, now))
+                .then(reached)
                 // a fast provider may already have reported it delivered: answer where it stands
                 .then(store.findById(message.id()))
                 .map(stored -> new SendResult.Sent(stored.id(), stored.status(), stored.errorCode()));

@@ -92,8 +92,8 @@ class ProviderEventRecorder implements ProviderEvents {
     }
 
     /**
-     * Records many statuses of our messages in one transaction of at most three statements (history lines,
-     * provider ids, moves forward), after reading where the messages stand; announces each message moved,
+     * Records many statuses of our messages in one transaction of two statements (history lines; provider ids
+     * and moves forward), after reading where the messages stand; announces each message moved,
      * after the commit; answers where each stored outbound message then stands. The rules are those of
      * {@link #recordStatus}, decided by {@link StatusBatch}. Should a single report of one of them be recorded in
      * between (the history's unique index refuses the batch), the lines are recorded one by one instead.
@@ -102,11 +102,26 @@ class ProviderEventRecorder implements ProviderEvents {
         if (lines.isEmpty()) {
             return Mono.just(Map.of());
         }
+        Set<UUID> ids = new LinkedHashSet<>();
+        lines.forEach(line -> ids.add(line.messageId()));
+        return store.standingOf(ids).flatMap(standing -> recordStatuses(lines, standing));
+    }
+
+    /**
+     * Like {@link #recordStatuses(List)}, for a caller that knows where the messages stood (it stored them
+     * {@code QUEUED} itself a moment ago): nothing is read first. Should a report have moved one of them on
+     * meanwhile, the database still refuses a repeated history line (the batch is then recorded one by one) and a
+     * move backwards.
+     */
+    Mono<Map<UUID, StatusBatch.After>> recordStatuses(List<StatusBatch.Line> lines,
+                                                       Map<UUID, MessageStore.Standing> standing) {
+        if (lines.isEmpty()) {
+            return Mono.just(Map.of());
+        }
         Instant now = clock.instant();
         Set<UUID> ids = new LinkedHashSet<>();
         lines.forEach(line -> ids.add(line.messageId()));
-        return store.standingOf(ids)
-                .map(standing -> StatusBatch.plan(lines, standing, now))
+        return Mono.fromSupplier(() -> StatusBatch.plan(lines, standing, now))
                 .flatMap(plan -> written(plan, now).thenReturn(plan))
                 .doOnNext(plan -> announceMoves(plan, now))
                 .map(StatusBatch.Plan::after)
@@ -118,8 +133,7 @@ class ProviderEventRecorder implements ProviderEvents {
             return Mono.empty();
         }
         Mono<Void> writes = store.appendHistories(plan.history())
-                .then(store.recordProviderIds(plan.providerIds(), now))
-                .then(store.moveAllForward(plan.moves(), now))
+                .then(store.applyChanges(plan.changes(), now))
                 .then();
         return transaction.transactional(writes);
     }

@@ -9,16 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.baifang.channels.MessageStore.Change;
 import io.baifang.channels.MessageStore.HistoryLine;
-import io.baifang.channels.MessageStore.Move;
-import io.baifang.channels.MessageStore.ProviderId;
 import io.baifang.channels.MessageStore.Standing;
 
 /**
  * What recording many statuses of our messages at once comes to, decided in plain Java from where each message
- * stands: the history lines to append (once per status and message), the provider ids learnt (a message that
- * has none), the moves forward (each message to the furthest status reported, if further than its own), and
- * where each message then stands. The same rules as recording one status at a time
+ * stands: the history lines to append (once per status and message), and one change per message — the provider
+ * id learnt (a message that has none) and the move forward (to the furthest status reported, if further than its
+ * own) — and where each message then stands. The same rules as recording one status at a time
  * ({@link ProviderEventRecorder#recordStatus}), so a batch and single reports racing each other agree.
  */
 final class StatusBatch {
@@ -32,10 +31,10 @@ final class StatusBatch {
                  boolean moved) {
     }
 
-    record Plan(List<HistoryLine> history, List<ProviderId> providerIds, List<Move> moves, Map<UUID, After> after) {
+    record Plan(List<HistoryLine> history, List<Change> changes, Map<UUID, After> after) {
 
         boolean writesNothing() {
-            return history.isEmpty() && providerIds.isEmpty() && moves.isEmpty();
+            return history.isEmpty() && changes.isEmpty();
         }
     }
 
@@ -45,16 +44,16 @@ final class StatusBatch {
     /** Lines of messages that are not stored, or not outbound, are left out (as a single report of them is). */
     static Plan plan(List<Line> lines, Map<UUID, Standing> standing, Instant now) {
         List<HistoryLine> history = new ArrayList<>();
-        Map<UUID, ProviderId> providerIds = new LinkedHashMap<>();
+        Map<UUID, String> providerIds = new LinkedHashMap<>();
         Map<UUID, Set<DeliveryStatus>> known = new LinkedHashMap<>();
-        Map<UUID, Move> furthest = new LinkedHashMap<>();
+        Map<UUID, Change> furthest = new LinkedHashMap<>();
         for (Line line : lines) {
             Standing message = standing.get(line.messageId());
             if (message == null || message.direction() != MessageDirection.OUTBOUND) {
                 continue;
             }
             if (message.providerMessageId() == null && line.providerId() != null) {
-                providerIds.putIfAbsent(message.id(), new ProviderId(message.id(), line.providerId()));
+                providerIds.putIfAbsent(message.id(), line.providerId());
             }
             Set<DeliveryStatus> statuses = known.computeIfAbsent(message.id(), id -> copyOf(message.history()));
             if (!statuses.add(line.status())) {
@@ -65,7 +64,7 @@ final class StatusBatch {
             DeliveryStatus current = furthest.containsKey(message.id()) ? furthest.get(message.id()).status()
                     : message.status();
             if (StatusOrder.rankOf(line.status()) > StatusOrder.rankOf(current)) {
-                furthest.put(message.id(), new Move(message.id(), line.status(), line.errorCode()));
+                furthest.put(message.id(), new Change(message.id(), null, line.status(), line.errorCode()));
             }
         }
         Map<UUID, After> after = new LinkedHashMap<>();
@@ -74,14 +73,22 @@ final class StatusBatch {
             if (message == null || message.direction() != MessageDirection.OUTBOUND || after.containsKey(message.id())) {
                 continue;
             }
-            Move move = furthest.get(message.id());
+            Change move = furthest.get(message.id());
             after.put(message.id(), move == null
                     ? new After(message.id(), message.customerId(), message.campaignId(), message.status(),
                             message.errorCode(), false)
                     : new After(message.id(), message.customerId(), message.campaignId(), move.status(),
                             move.errorCode(), true));
         }
-        return new Plan(history, List.copyOf(providerIds.values()), List.copyOf(furthest.values()), after);
+        return new Plan(history, changesOf(providerIds, furthest), after);
+    }
+
+    /** One change per message: its provider id learnt, its move forward, or both. */
+    private static List<Change> changesOf(Map<UUID, String> providerIds, Map<UUID, Change> moves) {
+        Map<UUID, Change> changes = new LinkedHashMap<>(moves);
+        providerIds.forEach((id, providerId) -> changes.merge(id, new Change(id, providerId, null, null),
+                (move, learnt) -> new Change(id, providerId, move.status(), move.errorCode())));
+        return List.copyOf(changes.values());
     }
 
     private static Set<DeliveryStatus> copyOf(Set<DeliveryStatus> statuses) {

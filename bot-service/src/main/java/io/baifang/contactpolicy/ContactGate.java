@@ -36,9 +36,6 @@ public final class ContactGate {
 
     private static final Logger log = LoggerFactory.getLogger(ContactGate.class);
 
-    /** Registry look-ups in flight for a batch: enough to hide latency, few enough to spare the pool. */
-    private static final int CUSTOMERS_IN_FLIGHT = 16;
-
     private final ContactPolicy policy;
     private final ContactLog contactLog;
     private final CustomerDirectory customers;
@@ -77,9 +74,25 @@ public final class ContactGate {
         Mono<Map<UUID, Customer>> registry = registryOf(requests.stream()
                 .map(request -> request.attempt().customerId())
                 .toList());
-        return registry
-                .map(known -> withRegistryFlags(requests, known))
-                .flatMapMany(checked -> runToTheEnd(decideAndLogAll(checked)).flatMapIterable(Function.identity()));
+        return registry.flatMapMany(known -> decideAndLogAll(requests, known));
+    }
+
+    /**
+     * Like {@link #requestAll(List)}, for a caller that has just read the customers from the registry (a campaign
+     * batch, which renders their messages first): opt-out and consent are taken from {@code justRead}, not read
+     * again. A customer missing from it fails the batch before anything is counted.
+     */
+    public Flux<ContactOutcome> requestAll(List<ContactRequest> requests, Map<UUID, Customer> justRead) {
+        if (requests.isEmpty()) {
+            return Flux.empty();
+        }
+        return Mono.fromCallable(() -> allKnown(requests.stream().map(request -> request.attempt().customerId())
+                        .toList(), justRead))
+                .flatMapMany(known -> decideAndLogAll(requests, known));
+    }
+
+    private Flux<ContactOutcome> decideAndLogAll(List<ContactRequest> requests, Map<UUID, Customer> known) {
+        return runToTheEnd(decideAndLogAll(withRegistryFlags(requests, known))).flatMapIterable(Function.identity());
     }
 
     /**
@@ -313,17 +326,21 @@ public final class ContactGate {
         }
     }
 
-    /** The registry's customers, each looked up once; one unknown customer is an error. */
+    /** The registry's customers, read in one statement; one unknown customer is an error. */
     private Mono<Map<UUID, Customer>> registryOf(List<UUID> customerIds) {
-        return Flux.fromIterable(customerIds)
-                .distinct()
-                .flatMap(this::findKnown, CUSTOMERS_IN_FLIGHT)
-                .collectMap(Customer::id);
+        List<UUID> distinct = customerIds.stream().distinct().toList();
+        return customers.findAll(distinct)
+                .collectMap(Customer::id)
+                .map(found -> allKnown(distinct, found));
     }
 
-    private Mono<Customer> findKnown(UUID customerId) {
-        return customers.find(customerId)
-                .switchIfEmpty(Mono.error(() -> new UnknownCustomerException(customerId)));
+    private static Map<UUID, Customer> allKnown(List<UUID> customerIds, Map<UUID, Customer> found) {
+        for (UUID customerId : customerIds) {
+            if (!found.containsKey(customerId)) {
+                throw new UnknownCustomerException(customerId);
+            }
+        }
+        return found;
     }
 
     private static List<ContactRequest> withRegistryFlags(List<ContactRequest> requests, Map<UUID, Customer> known) {

@@ -4,6 +4,7 @@ import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,8 @@ import reactor.core.publisher.Mono;
  * Writes many rows per statement. R2DBC batches ({@code Statement.add()}) cost a round trip per row on
  * PostgreSQL, and even one multi-row statement costs r2dbc-postgresql a reactive encoding step per bound
  * value. So on PostgreSQL each column travels as one array and the statement reads them back with
- * {@code unnest(…)}: a handful of parameters per thousand rows. H2 (the embedded default) gets the portable
+ * {@code unnest(…)}: a handful of parameters per thousand rows; a column with the same value in every row (the
+ * batch's time, its campaign) travels as that one value. H2 (the embedded default) gets the portable
  * form, {@code INSERT … VALUES (…),(…)} and {@code MERGE … USING (VALUES …)}. The registry's imports, the
  * contact log and the campaign send path write through here. {@link #anyOf} is the same idea for a list of keys
  * in a {@code where}: one array on PostgreSQL, a list of values on H2.
@@ -41,8 +43,8 @@ public final class MultiRowStatements {
     public static <T> Mono<Void> insert(DatabaseClient db, String table, List<Column> columns, List<T> rows,
                                  Function<T, Object[]> values) {
         if (onPostgres(db)) {
-            return asArrays(db, columns, rows, values, "insert into " + table + " (" + names(columns) + ") select * from "
-                    + unnest(columns));
+            return asArrays(db, columns, rows, values, source -> "insert into " + table + " (" + names(columns)
+                    + ") select * from " + source);
         }
         String head = "insert into " + table + " (" + names(columns) + ") values ";
         return inSlices(db, columns, rows, values, placeholders -> head + placeholders);
@@ -57,8 +59,8 @@ public final class MultiRowStatements {
                                         Function<T, Object[]> values, String set, String condition) {
         String key = columns.get(0).name();
         if (onPostgres(db)) {
-            return asArraysCounted(db, columns, rows, values, "update " + table + " t set " + set + " from "
-                    + unnest(columns) + " where t." + key + " = v." + key + " and (" + condition + ")");
+            return asArraysCounted(db, columns, rows, values, source -> "update " + table + " t set " + set + " from "
+                    + source + " where t." + key + " = v." + key + " and (" + condition + ")");
         }
         return inSlicesCounted(db, columns, rows, values, placeholders -> "merge into " + table + " t using (values "
                 + placeholders + ") as v(" + names(columns) + ") on t." + key + " = v." + key
@@ -94,8 +96,8 @@ public final class MultiRowStatements {
         StringJoiner assignments = new StringJoiner(", ");
         columns.stream().skip(1).forEach(column -> assignments.add(column.name() + " = v." + column.name()));
         if (onPostgres(db)) {
-            return asArrays(db, columns, rows, values, "update " + table + " t set " + assignments + " from "
-                    + unnest(columns) + " where t." + key + " = v." + key);
+            return asArrays(db, columns, rows, values, source -> "update " + table + " t set " + assignments + " from "
+                    + source + " where t." + key + " = v." + key);
         }
         return inSlices(db, columns, rows, values, placeholders -> "merge into " + table + " t using (values "
                 + placeholders + ") as v(" + names(columns) + ") on t." + key + " = v." + key
@@ -140,41 +142,68 @@ public final class MultiRowStatements {
     }
 
     private static <T> Mono<Void> asArrays(DatabaseClient db, List<Column> columns, List<T> rows,
-                                           Function<T, Object[]> values, String sql) {
-        return asArraysCounted(db, columns, rows, values, sql).then();
+                                           Function<T, Object[]> values, Function<String, String> sqlFor) {
+        return asArraysCounted(db, columns, rows, values, sqlFor).then();
     }
 
+    /**
+     * Binds each column as one array, or, when every row has the same value in it (a batch's time, status,
+     * campaign), as that one value: {@code sqlFor} gets the rows as a source named {@code v} with every column.
+     */
     private static <T> Mono<Long> asArraysCounted(DatabaseClient db, List<Column> columns, List<T> rows,
-                                                  Function<T, Object[]> values, String sql) {
+                                                  Function<T, Object[]> values, Function<String, String> sqlFor) {
         if (rows.isEmpty()) {
             return Mono.just(0L);
         }
-        Object[] arrays = new Object[columns.size()];
-        for (int column = 0; column < columns.size(); column++) {
-            arrays[column] = Array.newInstance(columns.get(column).type(), rows.size());
-        }
+        Object[][] byColumn = new Object[columns.size()][rows.size()];
         for (int row = 0; row < rows.size(); row++) {
             Object[] rowValues = values.apply(rows.get(row));
             for (int column = 0; column < rowValues.length; column++) {
-                Array.set(arrays[column], row, rowValues[column]);
+                byColumn[column][row] = rowValues[column];
             }
         }
+        List<Object> parameters = new ArrayList<>();
+        StringJoiner selected = new StringJoiner(", ");
+        StringJoiner arrays = new StringJoiner(", ");
+        StringJoiner arrayNames = new StringJoiner(", ");
+        for (int column = 0; column < columns.size(); column++) {
+            Column described = columns.get(column);
+            String type = POSTGRES_TYPES.get(described.type());
+            boolean same = rows.size() > 1 && column > 0 && allEqual(byColumn[column]);
+            if (same) {
+                parameters.add(byColumn[column][0] == null ? described.type() : byColumn[column][0]);
+                selected.add("$" + parameters.size() + "::" + type + " as " + described.name());
+            } else {
+                Object array = Array.newInstance(described.type(), rows.size());
+                System.arraycopy(byColumn[column], 0, array, 0, rows.size());
+                parameters.add(array);
+                arrays.add("$" + parameters.size() + "::" + type + "[]");
+                arrayNames.add(described.name());
+                selected.add("a." + described.name());
+            }
+        }
+        String source = "(select " + selected + " from unnest(" + arrays + ") as a(" + arrayNames + ")) as v";
+        String sql = sqlFor.apply(source);
         return db.inConnection(connection -> {
             Statement statement = connection.createStatement(sql);
-            for (int column = 0; column < arrays.length; column++) {
-                statement.bind(column, arrays[column]);
+            for (int index = 0; index < parameters.size(); index++) {
+                if (parameters.get(index) instanceof Class<?> nullOfType) {
+                    statement.bindNull(index, nullOfType);
+                } else {
+                    statement.bind(index, parameters.get(index));
+                }
             }
             return Flux.from(statement.execute()).flatMap(Result::getRowsUpdated).reduce(0L, Long::sum);
         });
     }
 
-    /** {@code unnest($1::uuid[], $2::varchar[], …) as v(id, phone, …)}: one row per array index. */
-    private static String unnest(List<Column> columns) {
-        StringJoiner arrays = new StringJoiner(", ");
-        for (int column = 0; column < columns.size(); column++) {
-            arrays.add("$" + (column + 1) + "::" + POSTGRES_TYPES.get(columns.get(column).type()) + "[]");
+    private static boolean allEqual(Object[] values) {
+        for (int i = 1; i < values.length; i++) {
+            if (!java.util.Objects.equals(values[0], values[i])) {
+                return false;
+            }
         }
-        return "unnest(" + arrays + ") as v(" + names(columns) + ")";
+        return true;
     }
 
     public static boolean onPostgres(DatabaseClient db) {
