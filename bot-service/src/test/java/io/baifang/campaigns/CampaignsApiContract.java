@@ -410,7 +410,7 @@ abstract class CampaignsApiContract {
     }
 
     @Test
-    void aFollowUpWaveGoesToTheRecipientsWhoDidNotReply() {
+    void aFollowUpWaveAndItsEstimateGoToTheRecipientsWhoDidNotReply() {
         Map<String, Object> withFollowUp = new java.util.HashMap<>(invitation(1000));
         withFollowUp.put("followUp", Map.of("afterDays", 2));
         String id = campaigns.create(withFollowUp);
@@ -431,13 +431,28 @@ abstract class CampaignsApiContract {
             CampaignFixture.pause(Duration.ofMillis(50));
         }
 
+        channel.deliverAll().block();
+        deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (campaigns.get(id).get("earlierWaves").get(0).get("counts").get("DELIVERED").asLong() < firstWave) {
+            assertThat(System.nanoTime()).as("the first wave delivered within 10 s").isLessThan(deadline);
+            CampaignFixture.pause(Duration.ofMillis(50));
+        }
+
+        // the estimate previews the follow-up's recipients, not the audience: the first wave's sent and
+        // delivered who did not reply, all refused by the caps the same day
+        JsonNode estimate = campaigns.estimate(id);
+        assertThat(estimate.get("audience").asLong()).isEqualTo(firstWave - 1);
+        assertThat(estimate.get("sendable").asLong()).isZero();
+        assertThat(estimate.get("suppressed").get("FREQUENCY_CAP").asLong()).isEqualTo(firstWave - 1);
+
         // two days pass
         db.sql("update campaigns set start_at = :now where id = :id")
                 .bind("now", OffsetDateTime.now()).bind("id", UUID.fromString(id)).then().block();
         JsonNode secondWave = campaigns.awaitStatus(id, "COMPLETED", Duration.ofSeconds(60));
 
         assertThat(secondWave.get("wave").asInt()).isEqualTo(2);
-        assertThat(secondWave.get("recipients").asLong()).isEqualTo(firstWave - 1);
+        assertThat(secondWave.get("recipients").asLong()).isEqualTo(firstWave - 1)
+                .isEqualTo(estimate.get("audience").asLong());
         assertThat(db.sql("select count(*) as n from campaign_recipients r join customers c on c.id = r.customer_id "
                         + "where r.campaign_id = :id and r.wave = 2 and c.phone = :phone")
                 .bind("id", UUID.fromString(id)).bind("phone", replier)
