@@ -33,6 +33,7 @@ import reactor.core.publisher.Mono;
 class Campaigns {
 
     private final CampaignStore store;
+    private final CampaignHolds holds;
     private final CampaignDefinitionCheck check;
     private final CustomerDirectory customers;
     private final AudienceQueries audiences;
@@ -41,10 +42,11 @@ class Campaigns {
     private final Clock clock;
     private final ZoneId zone;
 
-    Campaigns(CampaignStore store, CampaignDefinitionCheck check, CustomerDirectory customers,
+    Campaigns(CampaignStore store, CampaignHolds holds, CampaignDefinitionCheck check, CustomerDirectory customers,
               AudienceQueries audiences, TransactionalOperator transaction, IdGenerator ids, Clock clock,
               BaifangProperties baifang) {
         this.store = store;
+        this.holds = holds;
         this.check = check;
         this.customers = customers;
         this.audiences = audiences;
@@ -156,7 +158,10 @@ class Campaigns {
                 : moved;
         return transaction.transactional(applied)
                 .flatMap(done -> done ? store.find(campaign.id())
-                        : Mono.error(conflict("the campaign changed meanwhile; read it again")));
+                        : Mono.error(conflict("the campaign changed meanwhile; read it again")))
+                .flatMap(after -> after.status() == CampaignStatus.CANCELLED
+                        ? holds.releaseIfEnded(after).thenReturn(after)
+                        : Mono.just(after));
     }
 
     private static boolean beginsSending(Campaign campaign, CampaignStatus to) {

@@ -166,7 +166,8 @@ final class ContactLog {
         return db.sql(SELECT + "where decision = :held and planned_at = :plannedAt and campaign_id = :campaign "
                         + "and campaign_wave = :wave and released_at is null")
                 .bind("held", ContactLogEntry.HELD)
-                .bind("plannedAt", plannedAt.atOffset(ZoneOffset.UTC))
+                // a hold's line keeps its planned time as the counters do, to the millisecond
+                .bind("plannedAt", Instant.ofEpochMilli(plannedAt.toEpochMilli()).atOffset(ZoneOffset.UTC))
                 .bind("campaign", campaignId)
                 .bind("wave", wave)
                 .filter(statement -> statement.fetchSize(RECOVERY_FETCH_SIZE))
