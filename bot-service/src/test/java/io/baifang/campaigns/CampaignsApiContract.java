@@ -94,6 +94,9 @@ abstract class CampaignsApiContract {
     @Autowired
     ContactGate gate;
 
+    @Autowired
+    CampaignHolds campaignHolds;
+
     CampaignFixture campaigns;
 
     @BeforeEach
@@ -501,6 +504,13 @@ abstract class CampaignsApiContract {
         JsonNode whileHeld = campaigns.estimate(cardOffer);
         assertThat(whileHeld.get("sendable").asLong()).isZero();
         assertThat(whileHeld.get("suppressed").get("FREQUENCY_CAP").asLong()).isPositive();
+        // a placer that stopped midway (its lease ran out) is taken over, and placing again holds no one twice
+        db.sql("update campaign_holds set state = 'PLACING', lease_until = :past where campaign_id = :id")
+                .bind("past", OffsetDateTime.now().minusMinutes(5)).bind("id", UUID.fromString(pensionDay))
+                .then().block();
+        campaignHolds.check().block();
+        assertThat(awaitHolds(pensionDay, "PLACED")).isEqualTo(held);
+        assertThat(holdLines(pensionDay, null)).isEqualTo(held);
 
         campaigns.command(pensionDay, "cancel");
 
