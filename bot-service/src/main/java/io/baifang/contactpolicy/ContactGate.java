@@ -142,7 +142,7 @@ public final class ContactGate {
 
     /**
      * Releases every hold a campaign wave placed for its send at {@code plannedAt} that still stands, because the
-     * wave was cancelled: marks their lines {@code CANCELLED} and frees their slots. The lines are streamed from
+     * wave was cancelled (or ended without using them): marks their lines {@code CANCELLED} and frees their slots. The lines are streamed from
      * the log in batches of {@value #HOLDS_RELEASED_AT_ONCE}, each one log statement and one round trip to the
      * counters, so a wave of a million holds costs no more memory than one of ten. Holds used, displaced, lapsed
      * or released before are left alone. Answers how many were released.
