@@ -17,12 +17,27 @@ import org.springframework.stereotype.Component;
 @Component
 class AudienceQueries {
 
+    private static final CustomerCriteria EVERYONE = new CustomerCriteria(null, null, null, null, null, null, null);
+
     private final ContactGate gate;
     private final ZoneId zone;
 
     AudienceQueries(ContactGate gate, BaifangProperties baifang) {
         this.gate = gate;
         this.zone = baifang.zone();
+    }
+
+    /**
+     * The customers the campaign's current wave is for if it began now: the audience for the first wave; for a
+     * follow-up, the previous wave's recipients whose message went out and who have not replied (whatever the
+     * audience says: a follow-up goes to the people the first wave reached).
+     */
+    CustomerCriteria recipientsOfCurrentWave(Campaign campaign) {
+        if (campaign.wave() > 1) {
+            return EVERYONE.narrowed(List.of(CampaignStore.followUpRecipients(campaign.id(), campaign.wave())),
+                    List.of());
+        }
+        return criteriaOf(campaign.definition().audience());
     }
 
     CustomerCriteria criteriaOf(Audience audience) {

@@ -24,10 +24,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /api/campaigns/{id}/estimate}: a dry run of the campaign's current wave as if it began now,
- * through the whole pipeline but the send ({@link CampaignMessaging#preview}: the customers read, each message
- * rendered, the contact policy asked with {@code ContactGate.preview}), counting, logging, storing and sending
- * nothing. The audience is streamed from the registry in batches, so memory stays flat whatever its size; the
- * hold-out group and the variants are set exactly as the dispatcher will set them (derived from the ids).
+ * through the whole pipeline but the send. The wave's recipients are who it would be written for now: the
+ * audience for the first wave; for a follow-up (a campaign waiting for its follow-up, or sending it), the
+ * previous wave's recipients whose message went out and who have not replied. Each is previewed
+ * ({@link CampaignMessaging#preview}: the customers read, each message rendered, the contact policy asked with
+ * {@code ContactGate.preview}), counting, logging, storing and sending nothing. The recipients are streamed from
+ * the registry in batches, so memory stays flat whatever their number; the hold-out group and the variants are set exactly as the dispatcher will set them (derived from the ids).
  * While the contact counters are being rebuilt the policy cannot answer: 503 with {@code Retry-After}.
  */
 @Component
@@ -52,6 +54,8 @@ class CampaignEstimates {
     }
 
     /**
+     * @param audience      the wave's recipients: the audience, or for a follow-up the previous wave's
+     *                      recipients who were sent the message and have not replied
      * @param suppressed    why customers of the audience would get nothing: the policy's decision
      *                      ({@code OPTED_OUT}, {@code NO_CONSENT}, {@code FREQUENCY_CAP}, …) or {@code NOT_RENDERED},
      *                      {@code NO_CHANNEL}
@@ -65,7 +69,7 @@ class CampaignEstimates {
 
     Mono<Estimate> estimate(Campaign campaign) {
         Tally tally = new Tally();
-        return customers.streamMatching(audiences.criteriaOf(campaign.definition().audience()))
+        return customers.streamMatching(audiences.recipientsOfCurrentWave(campaign))
                 .map(customer -> assignmentOf(campaign, customer))
                 .doOnNext(tally::counted)
                 .filter(assigned -> !assigned.assignment().heldOut())

@@ -35,6 +35,9 @@ class CampaignStore {
     private static final String COLUMNS = "id, definition, status, wave, start_at, created_by, created_at, "
             + "updated_at, started_at, finished_at";
 
+    /** A recipient of the previous wave a follow-up goes to: its message went out, and no reply came. */
+    private static final String NOT_REPLIED_AFTER_SENT = "state in ('SENT', 'DELIVERED') and replied_at is null";
+
     /** Rows a dispatcher may claim: waiting, and due. */
     /** Due: every PENDING and DEFERRED row carries the time it comes due (V9 indexes them by it). */
     private static final String CLAIMABLE = "state in ('PENDING', 'DEFERRED') and next_attempt_at <= :now";
@@ -184,15 +187,25 @@ class CampaignStore {
     }
 
     /**
+     * The customers a follow-up wave is for, as a statement an audience nests: the previous wave's recipients
+     * whose message went out and who have not replied, as {@link #materialiseFollowUp} writes them. The
+     * estimate and the holds of a follow-up wave select through this, so they agree with what it will send.
+     */
+    static CustomerCriteria.IdQuery followUpRecipients(UUID campaignId, int wave) {
+        return new CustomerCriteria.IdQuery("select customer_id from campaign_recipients "
+                + "where campaign_id = :cr_follow_up_of and wave = :cr_follow_up_previous and " + NOT_REPLIED_AFTER_SENT,
+                Map.of("cr_follow_up_of", campaignId, "cr_follow_up_previous", wave - 1));
+    }
+
+    /**
      * Writes a follow-up wave's recipients in one statement: the previous wave's recipients whose message went
      * out and who have not replied.
      */
     Mono<Long> materialiseFollowUp(UUID campaignId, int wave, Instant now) {
         return db.sql("insert into campaign_recipients (campaign_id, wave, customer_id, state, attempts, "
                         + "next_attempt_at, updated_at) select campaign_id, :wave, customer_id, 'PENDING', 0, :now, :now "
-                        + "from campaign_recipients "
-                        + "where campaign_id = :campaignId and wave = :previous and state in ('SENT', 'DELIVERED') "
-                        + "and replied_at is null")
+                        + "from campaign_recipients where campaign_id = :campaignId and wave = :previous and "
+                        + NOT_REPLIED_AFTER_SENT)
                 .bind("wave", wave)
                 .bind("now", offset(now))
                 .bind("campaignId", campaignId)

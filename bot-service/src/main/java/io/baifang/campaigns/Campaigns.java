@@ -34,6 +34,7 @@ class Campaigns {
 
     private final CampaignStore store;
     private final RecipientCounting counting;
+    private final CampaignHolds holds;
     private final CampaignDefinitionCheck check;
     private final CustomerDirectory customers;
     private final AudienceQueries audiences;
@@ -42,11 +43,12 @@ class Campaigns {
     private final Clock clock;
     private final ZoneId zone;
 
-    Campaigns(CampaignStore store, RecipientCounting counting, CampaignDefinitionCheck check, CustomerDirectory customers,
-              AudienceQueries audiences, TransactionalOperator transaction, IdGenerator ids, Clock clock,
-              BaifangProperties baifang) {
+    Campaigns(CampaignStore store, RecipientCounting counting, CampaignHolds holds, CampaignDefinitionCheck check,
+              CustomerDirectory customers, AudienceQueries audiences, TransactionalOperator transaction, IdGenerator ids,
+              Clock clock, BaifangProperties baifang) {
         this.store = store;
         this.counting = counting;
+        this.holds = holds;
         this.check = check;
         this.customers = customers;
         this.audiences = audiences;
@@ -158,7 +160,10 @@ class Campaigns {
                 : moved;
         return transaction.transactional(applied)
                 .flatMap(done -> done ? store.find(campaign.id())
-                        : Mono.error(conflict("the campaign changed meanwhile; read it again")));
+                        : Mono.error(conflict("the campaign changed meanwhile; read it again")))
+                .flatMap(after -> after.status() == CampaignStatus.CANCELLED
+                        ? holds.releaseIfEnded(after).thenReturn(after)
+                        : Mono.just(after));
     }
 
     private static boolean beginsSending(Campaign campaign, CampaignStatus to) {

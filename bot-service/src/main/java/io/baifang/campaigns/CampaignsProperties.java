@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pausedRetry    how long a recipient waits when the contact policy is paused (counters being rebuilt)
  * @param slice          how long one running campaign may keep the dispatcher before the others get a turn
  * @param deliveryFlush  how often delivery reports are written to recipients, in one statement per outcome
+ * @param holdsCheck     how often scheduled campaigns are checked for holds ahead to place (their start came within
+ *                       the contact policy's hold horizon) and ended waves for holds to release
  * @param replyWindow    a reply is attributed to the last campaign message the customer got within this long
  *                       before it
  */
@@ -38,5 +40,6 @@ record CampaignsProperties(
         @NotNull @DefaultValue("PT2S") Duration pausedRetry,
         @NotNull @DefaultValue("PT2S") Duration slice,
         @NotNull @DefaultValue("PT0.2S") Duration deliveryFlush,
-        @NotNull @DefaultValue("P7D") Duration replyWindow) {
+        @NotNull @DefaultValue("P7D") Duration replyWindow,
+        @NotNull @DefaultValue("PT1S") Duration holdsCheck) {
 }

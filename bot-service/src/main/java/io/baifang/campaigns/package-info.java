@@ -22,9 +22,14 @@
  * <li>{@code RecipientDeliveries} ({@code DeliveryStatusChanged} → DELIVERED/FAILED, batched) and
  * {@code ReplyAttribution} ({@code MessageReceived} → the campaign message it answers,
  * {@link io.baifang.campaigns.CampaignReplyReceived}).</li>
- * <li>{@code Campaigns} (what staff do), {@code CampaignEstimates} (a dry run through
- * {@code CampaignMessaging.preview} and {@code ContactGate.preview}), {@code CampaignsController}
- * ({@code /api/campaigns}, progress as server-sent events).</li>
+ * <li>{@code Campaigns} (what staff do), {@code CampaignEstimates} (a dry run of the current wave through
+ * {@code CampaignMessaging.preview} and {@code ContactGate.preview}: the audience, or for a follow-up the
+ * previous wave's recipients who were sent the message and did not reply, as {@code AudienceQueries} selects
+ * them), {@code CampaignsController} ({@code /api/campaigns}, progress as server-sent events).</li>
+ * <li>{@code CampaignHolds} and {@code CampaignHoldStore} (table {@code campaign_holds}, migration V10): holds
+ * ahead. A scheduled wave whose start comes within the policy's hold horizon holds its recipients' slots at
+ * that start ({@code ContactGate.holdAheadAll}, streamed in batches), once per wave; holds of a wave that ended
+ * (cancelled, completed, followed by the next) are released ({@code ContactGate.releaseHolds}).</li>
  * </ul>
  *
  * <p>Decisions made, for the reader:
@@ -51,6 +56,12 @@
  * message is still handed over, sent and recorded one at a time through the single-send path (about 17 database
  * round trips with the simulator, 8 with Twilio): 140–180 msg/s on the 2-core machine, far from the issue's
  * 10,000. Batching the hand-over, the send and its recording is the next step, with the crash test rerun.</li>
+ * <li>Holds ahead run in their own loop ({@code CampaignHolds}) beside {@code CampaignRunner}: placing a wave's
+ * holds can take a while for a large audience and must not hold up the sends of running campaigns. The hold's
+ * planned time is the wave's start; the wave's sends use the holds (the policy's own rule), so nothing in the
+ * dispatcher knows about them. Placing is idempotent (the wave cap refuses a second hold of the wave), so a
+ * placer that stopped is simply taken over. A hold placed for a customer who then does not become a recipient
+ * (the audience changed, a reply came before a follow-up) stands until the wave ends.</li>
  * <li>STAFF and MANAGER campaigns are for their branches (their own when they name none); they see only
  * campaigns whose branches are all theirs, anything else is 404.</li>
  * </ul>

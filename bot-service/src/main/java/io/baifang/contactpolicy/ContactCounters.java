@@ -31,6 +31,9 @@ interface ContactCounters {
     /** Holds the slot for a campaign wave's send planned at {@code plannedAt}; see {@link ContactRules} for the semantics. */
     Mono<ContactDecision> hold(ContactAttempt attempt, Instant plannedAt, Instant now);
 
+    /** Like {@link #hold}, for many attempts of one send in one round trip; decisions in the attempts' order, as if one by one. */
+    Flux<ContactDecision> holdAll(List<ContactAttempt> attempts, Instant plannedAt, Instant now);
+
     /** What {@link #reserve} would decide, counting nothing. */
     Mono<ContactDecision> check(ContactAttempt attempt, Instant now);
 
@@ -43,6 +46,9 @@ interface ContactCounters {
 
     /** Uncounts what an allowed attempt counted (the provider rejected the message, or a hold is cancelled). */
     Mono<Void> release(Reservation reservation, Instant now);
+
+    /** Like {@link #release}, for many reservations in one round trip. */
+    Mono<Void> releaseAll(List<Reservation> reservations, Instant now);
 
     /** Replaces a customer's counters with what the contact log says. */
     Mono<Void> rebuild(UUID customerId, List<PastContact> contacts, Instant now);

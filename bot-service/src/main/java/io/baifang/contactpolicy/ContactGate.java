@@ -36,6 +36,9 @@ public final class ContactGate {
 
     private static final Logger log = LoggerFactory.getLogger(ContactGate.class);
 
+    /** Hold lines released per log statement and round trip to the counters. */
+    private static final int HOLDS_RELEASED_AT_ONCE = 1_000;
+
     private final ContactPolicy policy;
     private final ContactLog contactLog;
     private final CustomerDirectory customers;
@@ -133,6 +136,49 @@ public final class ContactGate {
     }
 
     /**
+     * Like {@link #holdAhead}, for many customers of one campaign wave's send planned at {@code plannedAt}: the
+     * registry read in one query, the holds decided in one round trip to the counters, the holds placed logged in
+     * one statement; decisions in the attempts' order. One unknown customer fails the batch before anything is
+     * held. Hold in batches of a few thousand. A customer the wave already holds (or contacted) is refused
+     * {@code CAMPAIGN_WAVE_CAP} and nothing changes, so placing a wave's holds again after a stop is harmless.
+     */
+    public Flux<ContactDecision> holdAheadAll(List<ContactAttempt> attempts, Instant plannedAt) {
+        if (attempts.isEmpty()) {
+            return Flux.empty();
+        }
+        return registryOf(attempts.stream().map(ContactAttempt::customerId).toList())
+                .map(known -> attempts.stream()
+                        .map(attempt -> withRegistryFlags(attempt, known.get(attempt.customerId())))
+                        .toList())
+                .flatMapMany(checked -> runToTheEnd(holdAllAndLog(checked, plannedAt)).flatMapIterable(Function.identity()));
+    }
+
+    /**
+     * Releases every hold a campaign wave placed for its send at {@code plannedAt} that still stands, because the
+     * wave was cancelled (or ended without using them): marks their lines {@code CANCELLED} and frees their slots. The lines are streamed from
+     * the log in batches of {@value #HOLDS_RELEASED_AT_ONCE}, each one log statement and one round trip to the
+     * counters, so a wave of a million holds costs no more memory than one of ten. Holds used, displaced, lapsed
+     * or released before are left alone. Answers how many were released.
+     */
+    public Mono<Long> releaseHolds(String campaignId, int wave, Instant plannedAt) {
+        return contactLog.standingHolds(campaignId, wave, plannedAt)
+                .map(hold -> policy.rules().reservationOf(hold))
+                .buffer(HOLDS_RELEASED_AT_ONCE)
+                .concatMap(holds -> runToTheEnd(releaseAllHolds(holds)))
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> releaseAllHolds(List<Reservation> holds) {
+        List<ContactLog.EndedHold> cancelled = holds.stream()
+                .map(hold -> new ContactLog.EndedHold(hold.customerId(), hold.counted()))
+                .toList();
+        // a hold a send used or a higher-priority campaign displaced meanwhile is no longer in the counters:
+        // releasing it there finds nothing
+        return contactLog.markHoldsEnded(cancelled, ContactLog.ReleaseReason.CANCELLED, clock.instant())
+                .flatMap(marked -> policy.releaseAll(holds).thenReturn(marked));
+    }
+
+    /**
      * Releases a hold because its wave was cancelled: marks its log line and frees the slot. A hold that was
      * used, displaced or lapsed, a hold released before, and anything that is not a hold are left alone.
      */
@@ -216,6 +262,30 @@ public final class ContactGate {
         List<ContactOutcome> held = List.of(new ContactOutcome(
                 ContactLogEntry.held(ids.next(), attempt, plannedAt, clock.instant()), hold));
         return logged(held).then(holdsEndedBy(held)).thenReturn(hold);
+    }
+
+    private Mono<List<ContactDecision>> holdAllAndLog(List<ContactAttempt> attempts, Instant plannedAt) {
+        return policy.holdAheadAll(attempts, plannedAt)
+                .collectList()
+                .flatMap(decisions -> {
+                    List<ContactOutcome> held = heldOutcomes(attempts, decisions, clock.instant());
+                    return logged(held).then(holdsEndedBy(held)).thenReturn(decisions);
+                })
+                .doOnNext(decisions -> decisions.stream().filter(ContactDecision.Paused.class::isInstance).findAny()
+                        .ifPresent(paused -> whenPaused.run()));
+    }
+
+    /** The holds placed, each with its log line at the planned time as the counters counted it. */
+    private List<ContactOutcome> heldOutcomes(List<ContactAttempt> attempts, List<ContactDecision> decisions,
+            Instant now) {
+        List<ContactOutcome> held = new ArrayList<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            if (decisions.get(i) instanceof ContactDecision.Allowed hold) {
+                Instant plannedAt = hold.reservation().counted().at();
+                held.add(new ContactOutcome(ContactLogEntry.held(ids.next(), attempts.get(i), plannedAt, now), hold));
+            }
+        }
+        return held;
     }
 
     /**

@@ -146,6 +146,25 @@ final class ContactLog {
                 .map(ContactLogEntry::asPastContact);
     }
 
+    /**
+     * The holds a campaign wave placed for its send at {@code plannedAt} that still stand, streamed (found
+     * through the index on decision and planned time; read in pages of {@link #RECOVERY_FETCH_SIZE} rows where
+     * the driver supports it).
+     */
+    Flux<PastContact> standingHolds(String campaignId, int wave, Instant plannedAt) {
+        return db.sql(SELECT + "where decision = :held and planned_at = :plannedAt and campaign_id = :campaign "
+                        + "and campaign_wave = :wave and released_at is null")
+                .bind("held", ContactLogEntry.HELD)
+                // a hold's line keeps its planned time as the counters do, to the millisecond
+                .bind("plannedAt", Instant.ofEpochMilli(plannedAt.toEpochMilli()).atOffset(ZoneOffset.UTC))
+                .bind("campaign", campaignId)
+                .bind("wave", wave)
+                .filter(statement -> statement.fetchSize(RECOVERY_FETCH_SIZE))
+                .map(ContactLog::entryOf)
+                .all()
+                .map(ContactLogEntry::asPastContact);
+    }
+
     /** Marks an allowed entry released; false when it was not allowed or already released (release once). */
     Mono<Boolean> markReleased(UUID id, Instant at) {
         return db.sql("update contact_log set released_at = :at, release_reason = :reason "

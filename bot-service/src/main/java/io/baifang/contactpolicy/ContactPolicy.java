@@ -150,12 +150,66 @@ final class ContactPolicy {
      */
     public Mono<ContactDecision> holdAhead(ContactAttempt attempt, Instant plannedAt) {
         Instant now = clock.instant();
+        if (beyondTheHorizon(plannedAt, now)) {
+            return Mono.error(beyondTheHorizon(plannedAt));
+        }
         Plan plan = rules.planHold(attempt, plannedAt);
         if (plan instanceof Plan.Decided decided) {
             return Mono.just(decided.decision());
         }
         return counters.hold(attempt, plannedAt, now)
                 .onErrorResume(CountersUnavailableException.class, unavailable -> Mono.just(paused(unavailable)));
+    }
+
+    /**
+     * Like {@link #holdAhead}, for many attempts of one send planned at {@code plannedAt}: one round trip to the
+     * counters; decisions in the attempts' order, as if one by one.
+     */
+    public Flux<ContactDecision> holdAheadAll(List<ContactAttempt> attempts, Instant plannedAt) {
+        Instant now = clock.instant();
+        if (beyondTheHorizon(plannedAt, now)) {
+            return Flux.error(beyondTheHorizon(plannedAt));
+        }
+        List<Plan> plans = attempts.stream().map(attempt -> rules.planHold(attempt, plannedAt)).toList();
+        List<ContactAttempt> toCount = countedAttempts(attempts, plans);
+        Mono<List<ContactDecision>> counted = toCount.isEmpty()
+                ? Mono.just(List.of())
+                : counters.holdAll(toCount, plannedAt, now)
+                        .collectList()
+                        .onErrorResume(CountersUnavailableException.class, unavailable -> Mono.just(
+                                toCount.stream().map(attempt -> paused(unavailable)).toList()));
+        return counted.flatMapIterable(decisions -> inAttemptOrder(plans, decisions));
+    }
+
+    /** A hold further ahead than the horizon is the caller's mistake: it should wait until the plan comes within it. */
+    private boolean beyondTheHorizon(Instant plannedAt, Instant now) {
+        return plannedAt.isAfter(now.plus(rules.settings().holdHorizon()));
+    }
+
+    private IllegalArgumentException beyondTheHorizon(Instant plannedAt) {
+        return new IllegalArgumentException("a hold may be placed at most " + rules.settings().holdHorizon()
+                + " ahead of its planned time; " + plannedAt + " is further ahead");
+    }
+
+    /** Counted decisions back among the ones decided without the counters, in the attempts' order. */
+    private static List<ContactDecision> inAttemptOrder(List<Plan> plans, List<ContactDecision> counted) {
+        List<ContactDecision> decisions = new ArrayList<>(plans.size());
+        int nextCounted = 0;
+        for (Plan plan : plans) {
+            decisions.add(plan instanceof Plan.Decided decided ? decided.decision() : counted.get(nextCounted++));
+        }
+        return decisions;
+    }
+
+    /**
+     * Releases many holds at once (their wave was cancelled): one round trip to the counters. A hold the counters
+     * no longer have (used, displaced, lapsed) is left alone.
+     */
+    public Mono<Void> releaseAll(List<Reservation> reservations) {
+        if (reservations.isEmpty()) {
+            return Mono.empty();
+        }
+        return counters.releaseAll(reservations, clock.instant());
     }
 
     /** Uncounts an allowed attempt the provider rejected, so the slot is free again. */

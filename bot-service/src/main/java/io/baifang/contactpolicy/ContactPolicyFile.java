@@ -83,8 +83,9 @@ public final class ContactPolicyFile {
         QuietHours quietHours = quietHours(required(root, "quiet-hours", ""));
         List<ProviderLimit> providerLimits = providerLimits(root.path("provider-limits"));
         Duration holdGrace = holdGrace(root.path("reservations"), caps);
+        Duration holdHorizon = holdHorizon(root.path("reservations"), caps);
         uniqueRuleIds(caps, wave, quietHours, providerLimits);
-        return new ContactPolicySettings(caps, wave, weights, quietHours, providerLimits, holdGrace);
+        return new ContactPolicySettings(caps, wave, weights, quietHours, providerLimits, holdGrace, holdHorizon);
     }
 
     private List<FrequencyCap> caps(JsonNode marketing) {
@@ -192,7 +193,7 @@ public final class ContactPolicyFile {
         if (reservations.isMissingNode() || reservations.isNull()) {
             return Duration.ofHours(2);
         }
-        onlyKnownKeys(reservations, "reservations.", Set.of("hold-grace"));
+        onlyKnownKeys(reservations, "reservations.", Set.of("hold-grace", "hold-horizon"));
         if (reservations.path("hold-grace").isMissingNode()) {
             return Duration.ofHours(2);
         }
@@ -203,6 +204,22 @@ public final class ContactPolicyFile {
                     + "), was " + grace);
         }
         return grace;
+    }
+
+    /**
+     * How far ahead a hold may be placed; by default the longest cap window: a hold planned further ahead could
+     * not stand in the way of any contact decided now, so placing it later loses nothing.
+     */
+    private Duration holdHorizon(JsonNode reservations, List<FrequencyCap> caps) {
+        Duration longest = caps.stream().map(FrequencyCap::window).max(Duration::compareTo).orElseThrow();
+        if (reservations.isMissingNode() || reservations.isNull() || reservations.path("hold-horizon").isMissingNode()) {
+            return longest;
+        }
+        Duration horizon = duration(reservations, "hold-horizon", "reservations");
+        if (horizon.isNegative() || horizon.isZero()) {
+            throw invalid("reservations.hold-horizon must be a positive duration, was " + horizon);
+        }
+        return horizon;
     }
 
     private void uniqueRuleIds(List<FrequencyCap> caps, CampaignWaveCap wave, QuietHours quietHours,

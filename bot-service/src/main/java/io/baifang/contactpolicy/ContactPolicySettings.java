@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param caps           marketing caps in sliding windows, each with the id a refusal names
  * @param channelWeights how much one contact on a channel counts against the caps
  * @param holdGrace      how long after its planned time an unused hold keeps its slot
+ * @param holdHorizon    how far ahead of its planned time a hold may be placed (shipped: the longest cap
+ *                       window, beyond which a hold could not stand in the way of any contact decided now)
  */
 public record ContactPolicySettings(
         List<FrequencyCap> caps,
@@ -20,7 +22,8 @@ public record ContactPolicySettings(
         Map<Channel, Integer> channelWeights,
         QuietHours quietHours,
         List<ProviderLimit> providerLimits,
-        Duration holdGrace) {
+        Duration holdGrace,
+        Duration holdHorizon) {
 
     public ContactPolicySettings {
         caps = List.copyOf(caps);
@@ -51,6 +54,6 @@ public record ContactPolicySettings(
     /** The setting {@code baifang.contact-policy.quiet-hours.enabled} overrides the file. */
     public ContactPolicySettings withQuietHoursEnabled(boolean enabled) {
         return new ContactPolicySettings(caps, campaignWave, channelWeights, quietHours.withEnabled(enabled),
-                providerLimits, holdGrace);
+                providerLimits, holdGrace, holdHorizon);
     }
 }

@@ -182,7 +182,8 @@ class ContactsController {
             Map<Channel, Integer> channelWeights,
             QuietHoursView quietHours,
             List<ProviderLimitView> providerLimits,
-            String holdGrace) {
+            String holdGrace,
+            String holdHorizon) {
 
         static PolicyView of(ContactPolicySettings settings) {
             Map<Channel, Integer> weights = new LinkedHashMap<>();
@@ -199,7 +200,8 @@ class ContactsController {
                     settings.providerLimits().stream()
                             .map(limit -> new ProviderLimitView(limit.id(), limit.provider(), limit.max(), iso(limit.window())))
                             .toList(),
-                    iso(settings.holdGrace()));
+                    iso(settings.holdGrace()),
+                    iso(settings.holdHorizon()));
         }
 
         /** Whole days read as days ({@code P7D}), the way the policy file writes them. */

@@ -45,6 +45,17 @@ final class JvmContactCounters implements ContactCounters {
     }
 
     @Override
+    public Flux<ContactDecision> holdAll(List<ContactAttempt> attempts, Instant plannedAt, Instant now) {
+        return Mono.fromSupplier(() -> {
+            List<ContactDecision> decisions = new ArrayList<>(attempts.size());
+            for (ContactAttempt attempt : attempts) {
+                decisions.add(count(rules.holdRequest(attempt, plannedAt), now, true));
+            }
+            return decisions;
+        }).flatMapIterable(decisions -> decisions);
+    }
+
+    @Override
     public Mono<ContactDecision> check(ContactAttempt attempt, Instant now) {
         return Mono.fromSupplier(() -> count(rules.sendRequest(attempt, now), now, false));
     }
@@ -66,6 +77,11 @@ final class JvmContactCounters implements ContactCounters {
     public Mono<Void> release(Reservation reservation, Instant now) {
         return Mono.fromRunnable(() -> histories.computeIfPresent(reservation.customerId(),
                 (id, history) -> orNothing(rules.trim(ContactRules.release(history, reservation), now))));
+    }
+
+    @Override
+    public Mono<Void> releaseAll(List<Reservation> reservations, Instant now) {
+        return Flux.fromIterable(reservations).concatMap(reservation -> release(reservation, now)).then();
     }
 
     @Override

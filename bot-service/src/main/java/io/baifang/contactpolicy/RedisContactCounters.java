@@ -116,6 +116,13 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
         return decide(rules.holdRequest(attempt, plannedAt), Mode.RESERVE, now);
     }
 
+    /** Every hold's EVALSHA written before any answer is awaited, as {@link #reserveAll} does. */
+    @Override
+    public Flux<ContactDecision> holdAll(List<ContactAttempt> attempts, Instant plannedAt, Instant now) {
+        return Mono.fromCallable(() -> attempts.stream().map(attempt -> rules.holdRequest(attempt, plannedAt)).toList())
+                .flatMapMany(requests -> decideAll(requests, now));
+    }
+
     @Override
     public Mono<ContactDecision> check(ContactAttempt attempt, Instant now) {
         return decide(rules.sendRequest(attempt, now), Mode.CHECK, now);
@@ -188,6 +195,27 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
         }).onErrorResume(RedisNoScriptException.class, e -> loadScript()
                 .then(Mono.defer(() -> awaitFlushed(evalsha(releaseKeys(reservation), releaseArgs(reservation, now))))))
                 .then();
+    }
+
+    /**
+     * Every release's EVALSHA written first, one flush, one wait. After a Redis restart the script is gone
+     * (NOSCRIPT): load it and send the batch again; a release that already ran finds nothing the second time.
+     */
+    @Override
+    public Mono<Void> releaseAll(List<Reservation> reservations, Instant now) {
+        return Mono.defer(() -> releasedAll(reservations, now))
+                .onErrorResume(RedisNoScriptException.class, e -> loadScript()
+                        .then(Mono.defer(() -> releasedAll(reservations, now))));
+    }
+
+    private Mono<Void> releasedAll(List<Reservation> reservations, Instant now) {
+        requireOpen();
+        List<RedisFuture<?>> released = new ArrayList<>(reservations.size());
+        for (Reservation reservation : reservations) {
+            released.add(evalsha(releaseKeys(reservation), releaseArgs(reservation, now)));
+        }
+        connection.flushCommands();
+        return await(CompletableFuture.allOf(toFutures(released))).then();
     }
 
     @Override

@@ -13,7 +13,9 @@
  * <li>{@link io.baifang.contactpolicy.ContactGate}: the one public way to contact a customer. It reads
  * opt-out and consent from the customer registry, decides, writes the contact log line (allowed or not)
  * and answers the outcome; {@code release} marks the line released and frees the slot; {@code holdAhead}
- * logs a {@code HELD} line; {@code preview} answers what it would decide, counting and logging nothing (for
+ * logs a {@code HELD} line ({@code holdAheadAll} a wave's batch: one registry query, one round trip to the
+ * counters, one log statement; {@code releaseHolds} a cancelled wave's standing holds, streamed from the log in
+ * batches); {@code preview} answers what it would decide, counting and logging nothing (for
  * campaign estimates). Other modules cannot go around it: the policy, the counters and recovery are
  * package-private.</li>
  * <li>{@link io.baifang.contactpolicy.ContactRules}: the rules as plain Java ({@code decide(attempt, history,
@@ -43,7 +45,9 @@
  * send used and the holds an attempt displaced, so the gate can mark them, and recovery also treats a hold
  * whose wave was sent as used, in case that mark was lost. {@code holdAhead} and {@code releaseHold} kept
  * their signatures (campaigns are written against them): a hold's line is found by customer, campaign and
- * wave.
+ * wave. A hold may be placed at most {@code reservations.hold-horizon} ahead (default the longest cap window:
+ * further ahead it could not stand in the way of any contact decided now, so placing it later loses nothing);
+ * further is refused as a caller's mistake.
  * A preview reads the counters (one round trip) and decides in Java with {@code ContactRules}, so no rule is
  * written a second time beside the Lua script; it answers allowed without a reservation, so nothing can be
  * released by mistake. Recovery's cross-instance lock has a 30 s lease extended every 10 s rather than one

@@ -21,7 +21,8 @@ class CampaignRulesArchitectureTests {
     private static final Set<String> EDGE = Set.of(
             "Campaigns", "CampaignStore", "CampaignDispatcher", "CampaignRunner", "RecipientDeliveries",
             "CampaignEstimates", "CampaignsController", "CampaignsConfiguration", "CampaignsProperties",
-            "InvalidCampaignException", "ReplyAttribution", "AudienceQueries", "RecipientCounting");
+            "InvalidCampaignException", "ReplyAttribution", "AudienceQueries", "RecipientCounting", "CampaignHolds",
+            "CampaignHoldStore");
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

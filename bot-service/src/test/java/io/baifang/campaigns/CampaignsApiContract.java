@@ -94,11 +94,14 @@ abstract class CampaignsApiContract {
     @Autowired
     ContactGate gate;
 
+    @Autowired
+    CampaignHolds campaignHolds;
+
     CampaignFixture campaigns;
 
     @BeforeEach
     void startFromAnEmptyRegistry() {
-        for (String table : List.of("campaign_recipients", "campaign_branches", "campaigns", "message_status_history",
+        for (String table : List.of("campaign_holds", "campaign_recipients", "campaign_branches", "campaigns", "message_status_history",
                 "messages", "contact_log", "customer_provenance", "lead_import_rejections", "lead_imports",
                 "customers")) {
             db.sql("delete from " + table).then().block();
@@ -410,7 +413,7 @@ abstract class CampaignsApiContract {
     }
 
     @Test
-    void aFollowUpWaveGoesToTheRecipientsWhoDidNotReply() {
+    void aFollowUpWaveAndItsEstimateGoToTheRecipientsWhoDidNotReply() {
         Map<String, Object> withFollowUp = new java.util.HashMap<>(invitation(1000));
         withFollowUp.put("followUp", Map.of("afterDays", 2));
         String id = campaigns.create(withFollowUp);
@@ -431,23 +434,109 @@ abstract class CampaignsApiContract {
             CampaignFixture.pause(Duration.ofMillis(50));
         }
 
+        channel.deliverAll().block();
+        deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (campaigns.get(id).get("earlierWaves").get(0).get("counts").get("DELIVERED").asLong() < firstWave) {
+            assertThat(System.nanoTime()).as("the first wave delivered within 10 s").isLessThan(deadline);
+            CampaignFixture.pause(Duration.ofMillis(50));
+        }
+
+        // the estimate previews the follow-up's recipients, not the audience: the first wave's sent and
+        // delivered who did not reply, all refused by the caps the same day
+        JsonNode estimate = campaigns.estimate(id);
+        assertThat(estimate.get("audience").asLong()).isEqualTo(firstWave - 1);
+        assertThat(estimate.get("sendable").asLong()).isZero();
+        assertThat(estimate.get("suppressed").get("FREQUENCY_CAP").asLong()).isEqualTo(firstWave - 1);
+
         // two days pass
         db.sql("update campaigns set start_at = :now where id = :id")
                 .bind("now", OffsetDateTime.now()).bind("id", UUID.fromString(id)).then().block();
         JsonNode secondWave = campaigns.awaitStatus(id, "COMPLETED", Duration.ofSeconds(60));
 
         assertThat(secondWave.get("wave").asInt()).isEqualTo(2);
-        assertThat(secondWave.get("recipients").asLong()).isEqualTo(firstWave - 1);
+        assertThat(secondWave.get("recipients").asLong()).isEqualTo(firstWave - 1)
+                .isEqualTo(estimate.get("audience").asLong());
         assertThat(db.sql("select count(*) as n from campaign_recipients r join customers c on c.id = r.customer_id "
                         + "where r.campaign_id = :id and r.wave = 2 and c.phone = :phone")
                 .bind("id", UUID.fromString(id)).bind("phone", replier)
                 .map(row -> ((Number) row.get("n")).longValue()).one().block()).isZero();
         // the same day the caps refuse the follow-up, and the contact log says so, wave by wave
         assertThat(secondWave.get("notSentByReason").get("FREQUENCY_CAP").asLong()).isEqualTo(firstWave - 1);
-        assertThat(db.sql("select count(*) as n from contact_log where campaign_id = :id and campaign_wave = 2")
+        assertThat(db.sql("select count(*) as n from contact_log where campaign_id = :id and campaign_wave = 2 "
+                        + "and decision <> 'HELD'")
                 .bind("id", id).map(row -> ((Number) row.get("n")).longValue()).one().block())
                 .isEqualTo(firstWave - 1);
         assertThat((long) channel.sent().size()).isEqualTo(firstWave).isEqualTo(sentInTheFirstWave);
+    }
+
+    // --- holds ahead
+
+    @Test
+    void aHigherPriorityScheduledCampaignHoldsItsRecipientsLastSlotsSoALowerPriorityOneSentBeforeItIsRefused() {
+        String pensionDay = campaigns.create(scheduledIn(Duration.ofSeconds(10), 9));
+        campaigns.command(pensionDay, "start");
+        long held = awaitHolds(pensionDay, "PLACED");
+        assertThat(held).isGreaterThan(20);
+        // its own holds do not stand in its way: its send will use them
+        long sendable = campaigns.estimate(pensionDay).get("sendable").asLong();
+
+        String cardOffer = campaigns.create(withPriority(invitation(1000), 1));
+        assertThat(campaigns.estimate(cardOffer).get("sendable").asLong()).isZero();
+        campaigns.command(cardOffer, "start");
+        JsonNode refused = campaigns.awaitStatus(cardOffer, "COMPLETED", Duration.ofSeconds(60));
+
+        assertThat(count(refused, "SENT")).isZero();
+        assertThat(channel.sent()).isEmpty();
+        JsonNode sent = campaigns.awaitStatus(pensionDay, "COMPLETED", Duration.ofSeconds(60));
+        assertThat(count(sent, "SENT")).isPositive().isEqualTo((long) channel.sent().size()).isEqualTo(sendable)
+                .isEqualTo(refused.get("notSentByReason").get("FREQUENCY_CAP").asLong());
+        // each send used its own hold; the customers who could not be sent a message leave theirs unused,
+        // released once the wave completed
+        assertThat(holdLines(pensionDay, "USED")).isEqualTo(count(sent, "SENT"));
+        awaitHolds(pensionDay, "RELEASED");
+        assertThat(holdLines(pensionDay, null)).isZero();
+    }
+
+    @Test
+    void cancellingAScheduledCampaignReleasesItsHoldsAndTheLowerPriorityCampaignSendsAgain() {
+        String pensionDay = campaigns.create(scheduledIn(Duration.ofHours(3), 9));
+        campaigns.command(pensionDay, "start");
+        long held = awaitHolds(pensionDay, "PLACED");
+        String cardOffer = campaigns.create(withPriority(invitation(1000), 1));
+        JsonNode whileHeld = campaigns.estimate(cardOffer);
+        assertThat(whileHeld.get("sendable").asLong()).isZero();
+        assertThat(whileHeld.get("suppressed").get("FREQUENCY_CAP").asLong()).isPositive();
+        // a placer that stopped midway (its lease ran out) is taken over, and placing again holds no one twice
+        db.sql("update campaign_holds set state = 'PLACING', lease_until = :past where campaign_id = :id")
+                .bind("past", OffsetDateTime.now().minusMinutes(5)).bind("id", UUID.fromString(pensionDay))
+                .then().block();
+        campaignHolds.check().block();
+        assertThat(awaitHolds(pensionDay, "PLACED")).isEqualTo(held);
+        assertThat(holdLines(pensionDay, null)).isEqualTo(held);
+
+        campaigns.command(pensionDay, "cancel");
+
+        assertThat(holdsOf(pensionDay)).isEqualTo("RELEASED");
+        assertThat(holdLines(pensionDay, "CANCELLED")).isEqualTo(held);
+        assertThat(holdLines(pensionDay, null)).isZero();
+        assertThat(campaigns.estimate(cardOffer).get("sendable").asLong())
+                .isEqualTo(whileHeld.get("suppressed").get("FREQUENCY_CAP").asLong());
+        campaigns.command(cardOffer, "start");
+        JsonNode sent = campaigns.awaitStatus(cardOffer, "COMPLETED", Duration.ofSeconds(60));
+        assertThat(count(sent, "SENT")).isEqualTo(whileHeld.get("suppressed").get("FREQUENCY_CAP").asLong())
+                .isEqualTo((long) channel.sent().size());
+    }
+
+    @Test
+    void aCampaignScheduledBeyondThePolicysHoldHorizonHoldsNothingYet() {
+        String springFestival = campaigns.create(scheduledIn(Duration.ofDays(40), 9));
+        campaigns.command(springFestival, "start");
+        CampaignFixture.pause(Duration.ofMillis(2500));
+
+        assertThat(holdsOf(springFestival)).isNull();
+        assertThat(holdLines(springFestival, null)).isZero();
+        String cardOffer = campaigns.create(withPriority(invitation(1000), 1));
+        assertThat(campaigns.estimate(cardOffer).get("sendable").asLong()).isPositive();
     }
 
     // --- claims
@@ -512,6 +601,45 @@ abstract class CampaignsApiContract {
                 "variables", Map.of("activity", "存款送米面油"),
                 "offeredDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString(),
                 "ratePerSecond", ratePerSecond);
+    }
+
+    static Map<String, Object> withPriority(Map<String, Object> campaign, int priority) {
+        Map<String, Object> prioritised = new java.util.HashMap<>(campaign);
+        prioritised.put("priority", priority);
+        return prioritised;
+    }
+
+    static Map<String, Object> scheduledIn(Duration ahead, int priority) {
+        OffsetDateTime at = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).plus(ahead)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Map<String, Object> scheduled = new java.util.HashMap<>(withPriority(invitation(1000), priority));
+        scheduled.put("schedule", Map.of("at", at.toString()));
+        return scheduled;
+    }
+
+    /** Waits until the campaign's holds are in {@code state}; how many were placed. */
+    private long awaitHolds(String campaignId, String state) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!state.equals(holdsOf(campaignId))) {
+            assertThat(System.nanoTime()).as("holds of %s %s within 30 s", campaignId, state).isLessThan(deadline);
+            CampaignFixture.pause(Duration.ofMillis(100));
+        }
+        return db.sql("select held from campaign_holds where campaign_id = :id").bind("id", UUID.fromString(campaignId))
+                .map(row -> ((Number) row.get("held")).longValue()).one().block();
+    }
+
+    private String holdsOf(String campaignId) {
+        return db.sql("select state from campaign_holds where campaign_id = :id").bind("id", UUID.fromString(campaignId))
+                .map(row -> row.get("state", String.class)).one().block();
+    }
+
+    /** The campaign's hold lines in the contact log released for {@code reason}, or standing when it is null. */
+    private long holdLines(String campaignId, String reason) {
+        return db.sql("select count(*) as n from contact_log where campaign_id = :id and decision = 'HELD' and "
+                        + (reason == null ? "released_at is null" : "release_reason = :reason"))
+                .bind("id", campaignId)
+                .bindValues(reason == null ? Map.of() : Map.of("reason", reason))
+                .map(row -> ((Number) row.get("n")).longValue()).one().block();
     }
 
     static Map<String, Object> withAudience(Map<String, Object> audience) {

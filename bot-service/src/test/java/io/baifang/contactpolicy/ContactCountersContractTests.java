@@ -300,6 +300,51 @@ abstract class ContactCountersContractTests {
     }
 
     @Test
+    void batchHoldsEqualOneByOneHoldsAndHigherPrioritiesStillDisplaceLowerOnes() {
+        ContactCounters batched = store();
+        ContactCounters oneByOne = store();
+        Random random = new Random(7);
+        List<UUID> customers = List.of(aCustomer(), aCustomer(), aCustomer(), aCustomer());
+        Instant tuesday10 = at("2026-03-03T10:00");
+        for (int round = 0; round < 10; round++) {
+            List<ContactAttempt> attempts = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                UUID customer = customers.get(random.nextInt(customers.size()));
+                attempts.add(campaignSms(customer, "c" + random.nextInt(4), 1, random.nextInt(4)));
+            }
+            Instant plannedAt = tuesday10.plus(Duration.ofHours(round * 5L));
+            List<ContactDecision> fromBatch = batched.holdAll(attempts, plannedAt, MONDAY_10).collectList().block();
+            List<ContactDecision> fromSingles = new ArrayList<>();
+            for (ContactAttempt attempt : attempts) {
+                fromSingles.add(oneByOne.hold(attempt, plannedAt, MONDAY_10).block());
+            }
+
+            assertThat(fromBatch).isEqualTo(fromSingles);
+        }
+    }
+
+    @Test
+    void releasingABatchOfHoldsFreesEverySlotAndLeavesAHoldAlreadyUsedAlone() {
+        ContactCounters store = store();
+        Instant tuesday10 = at("2026-03-03T10:00");
+        List<UUID> customers = List.of(aCustomer(), aCustomer(), aCustomer());
+        List<ContactAttempt> holds = customers.stream().map(customer -> campaignSms(customer, "pension-day", 1, 9)).toList();
+        List<Reservation> held = store.holdAll(holds, tuesday10, MONDAY_10).collectList().block().stream()
+                .map(hold -> ((Allowed) hold).reservation()).toList();
+        // the first customer's send used its hold before the wave was cancelled
+        assertThat(store.reserve(holds.get(0), tuesday10).block()).isInstanceOf(Allowed.class);
+
+        store.releaseAll(held, tuesday10.plusSeconds(1)).block();
+
+        assertThat(store.reserve(campaignSms(customers.get(0), "card-offer", 1, 1), tuesday10.plusSeconds(2)).block())
+                .as("the contact the send made stands").isInstanceOf(Refused.class);
+        for (UUID released : customers.subList(1, 3)) {
+            assertThat(store.reserve(campaignSms(released, "card-offer", 1, 1), tuesday10.plusSeconds(2)).block())
+                    .isInstanceOf(Allowed.class);
+        }
+    }
+
+    @Test
     void rebuildingRestoresTheHoldsThatStillStand() {
         ContactCounters store = store();
         UUID customer = aCustomer();

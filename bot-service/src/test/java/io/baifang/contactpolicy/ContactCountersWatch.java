@@ -33,6 +33,16 @@ class ContactCountersWatch implements ContactCounters {
     }
 
     @Override
+    public Flux<ContactDecision> holdAll(List<ContactAttempt> attempts, Instant plannedAt, Instant now) {
+        return store.holdAll(attempts, plannedAt, now);
+    }
+
+    @Override
+    public Mono<Void> releaseAll(List<Reservation> reservations, Instant now) {
+        return store.releaseAll(reservations, now);
+    }
+
+    @Override
     public Mono<ContactDecision> check(ContactAttempt attempt, Instant now) {
         return store.check(attempt, now);
     }

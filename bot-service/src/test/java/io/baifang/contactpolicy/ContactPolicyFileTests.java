@@ -30,6 +30,7 @@ class ContactPolicyFileTests {
                 new ProviderLimit("provider-aliyun-24h", "aliyun", 50, Duration.ofHours(24)));
         assertThat(policy.weightOf(Channel.PHONE)).isEqualTo(1);
         assertThat(policy.holdGrace()).isEqualTo(Duration.ofHours(2));
+        assertThat(policy.holdHorizon()).isEqualTo(Duration.ofDays(30));
     }
 
     @Test
@@ -51,6 +52,7 @@ class ContactPolicyFileTests {
             "# zone: Asia/Shanghai|zone: Asia/Beijing|quiet-hours (quiet-hours).zone: unknown time zone 'Asia/Beijing'",
             "hold-grace: PT2H|hold-grace: P40D|reservations.hold-grace must be between 0 and the longest cap window",
             "hold-grace: PT2H|hold-gracе: PT2H|unknown setting reservations.hold-gracе",
+            "hold-horizon: P30D|hold-horizon: PT0S|reservations.hold-horizon must be a positive duration, was PT0S",
             "provider: aliyun|provider: ''|provider-limits[0] (provider-aliyun-24h).provider must be a non-blank text"})
     void refusesABadEntryNamingIt(String original, String replacement, String message) {
         String yaml = shippedYaml().replace(original, replacement);

@@ -182,6 +182,60 @@ class ContactPolicyTests {
                 .isInstanceOf(Allowed.class);
     }
 
+    @Test
+    void aBatchOfHoldsDecidesAsHoldingOneByOneAndOnlyTheCountedOnesReachTheCounters() {
+        ContactCounters counters = recoveredJvmStore();
+        UUID held = aCustomer();
+        UUID withoutConsent = aCustomer();
+        UUID fresh = aCustomer();
+        Instant tuesday10 = at("2026-03-03T10:00");
+        ContactPolicy monday = policyAt(MONDAY_10, counters);
+        monday.holdAhead(campaignSms(held, "pension-day", 1, 9), tuesday10).block();
+
+        List<ContactDecision> holds = monday.holdAheadAll(List.of(
+                campaignSms(held, "pension-day", 1, 9),
+                campaignSms(withoutConsent, "pension-day", 1, 9).consent(false),
+                campaignSms(fresh, "pension-day", 1, 9)), tuesday10).collectList().block();
+
+        assertThat(holds).hasSize(3);
+        assertThat(holds.get(0)).isEqualTo(new Refused(Reason.CAMPAIGN_WAVE_CAP, "campaign-wave", null));
+        assertThat(holds.get(1)).isEqualTo(new Refused(Reason.NO_CONSENT, "consent", null));
+        assertThat(((Allowed) holds.get(2)).reservation().counted().hold()).isTrue();
+        assertThat(policyAt(at("2026-03-03T09:00"), counters).decide(campaignSms(fresh, "card-offer", 1, 1)).block())
+                .isEqualTo(new Refused(Reason.FREQUENCY_CAP, "marketing-1d", at("2026-03-04T10:00")));
+    }
+
+    @Test
+    void aHoldFurtherAheadThanTheHorizonIsNotPlacedTheCampaignWaitsUntilItsPlanComesWithinIt() {
+        ContactCounters counters = recoveredJvmStore();
+        ContactPolicy monday = policyAt(MONDAY_10, counters);
+        Instant horizon = MONDAY_10.plus(rules.settings().holdHorizon());
+
+        assertThat(rules.settings().holdHorizon()).isEqualTo(java.time.Duration.ofDays(30));
+        StepVerifier.create(monday.holdAheadAll(List.of(campaignSms(customer, "spring-festival", 1, 9)),
+                        horizon.plusSeconds(60)))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("at most PT720H ahead"))
+                .verify();
+        StepVerifier.create(monday.holdAhead(campaignSms(customer, "spring-festival", 1, 9), horizon.plusSeconds(60)))
+                .expectError(IllegalArgumentException.class)
+                .verify();
+        assertThat(monday.holdAheadAll(List.of(campaignSms(customer, "spring-festival", 1, 9)), horizon).blockFirst())
+                .isInstanceOf(Allowed.class);
+    }
+
+    @Test
+    void whileTheCountersAreUnreachableABatchOfHoldsPausesAndHoldsNothing() {
+        ContactPolicy policy = policyAt(MONDAY_10, new UnreachableCounters());
+
+        assertThat(policy.holdAheadAll(List.of(campaignSms(customer, "pension-day", 1, 9),
+                        campaignSms(aCustomer(), "pension-day", 1, 9).optedOut(true)), at("2026-03-03T10:00"))
+                .collectList().block())
+                .satisfiesExactly(
+                        first -> assertThat(first).isInstanceOf(Paused.class),
+                        second -> assertThat(second).isEqualTo(new Refused(Reason.OPTED_OUT, "opt-out", null)));
+    }
+
     /** A store whose server cannot be reached. */
     private static final class UnreachableCounters implements ContactCounters {
 
@@ -201,6 +255,16 @@ class ContactPolicyTests {
 
         @Override
         public Mono<ContactDecision> hold(ContactAttempt attempt, Instant plannedAt, Instant now) {
+            return unreachable();
+        }
+
+        @Override
+        public Flux<ContactDecision> holdAll(List<ContactAttempt> attempts, Instant plannedAt, Instant now) {
+            return Flux.error(new CountersUnavailableException("Redis is unreachable"));
+        }
+
+        @Override
+        public Mono<Void> releaseAll(List<Reservation> reservations, Instant now) {
             return unreachable();
         }
 

@@ -324,6 +324,34 @@ abstract class ContactsApiContract {
     }
 
     @Test
+    void aWavesHoldsArePlacedAndLoggedTogetherOnceAndReleasedTogetherWhenTheWaveIsCancelled() {
+        UUID consenting = UUID.fromString(customerIdByPhone(CONSENTING));
+        UUID another = UUID.fromString(customerIdByPhone(ANOTHER_CONSENTING));
+        UUID withoutConsent = UUID.fromString(customerIdByPhone(WITHOUT_CONSENT));
+        Instant plannedAt = Instant.now().plus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        List<ContactAttempt> wave = List.of(campaignSms(consenting, "pension-day", 1, 9),
+                campaignSms(another, "pension-day", 1, 9), campaignSms(withoutConsent, "pension-day", 1, 9));
+
+        assertThat(gate.holdAheadAll(wave, plannedAt).collectList().block()).extracting(ContactLogEntry::nameOf)
+                .containsExactly("ALLOWED", "ALLOWED", "NO_CONSENT");
+        // placed again (after a stop), nothing changes: the wave holds each customer once
+        assertThat(gate.holdAheadAll(wave, plannedAt).collectList().block()).extracting(ContactLogEntry::nameOf)
+                .containsExactly("CAMPAIGN_WAVE_CAP", "CAMPAIGN_WAVE_CAP", "NO_CONSENT");
+        assertThat(count("select count(*) as n from contact_log where decision = 'HELD' and released_at is null"))
+                .isEqualTo(2);
+        assertThat(OffsetDateTime.parse(holdLineOf(another).get("plannedAt").asString()).toInstant()).isEqualTo(plannedAt);
+        record(consenting.toString(), "PHONE", "MARKETING").expectStatus().isEqualTo(HttpStatus.CONFLICT);
+
+        assertThat(gate.releaseHolds("pension-day", 1, plannedAt).block()).isEqualTo(2);
+        assertThat(gate.releaseHolds("pension-day", 1, plannedAt).block()).isZero();
+
+        assertThat(holdLineOf(consenting).get("releaseReason").asString()).isEqualTo("CANCELLED");
+        assertThat(holdLineOf(another).get("releaseReason").asString()).isEqualTo("CANCELLED");
+        record(consenting.toString(), "PHONE", "MARKETING").expectStatus().isCreated();
+        record(another.toString(), "PHONE", "MARKETING").expectStatus().isCreated();
+    }
+
+    @Test
     void theLogSaysWhichHoldWasDisplacedAndWhichWasUsedBySend() {
         UUID id = UUID.fromString(customerIdByPhone(CONSENTING));
         Instant plannedAt = Instant.now().plus(Duration.ofMinutes(30));
