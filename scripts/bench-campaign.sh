@@ -18,7 +18,8 @@
 #     100000, the highest allowed), polled until COMPLETED; heap sampled from Actuator every 200 ms;
 #   - checked in SQL: every customer has exactly one message of the campaign, no recipient is left open.
 # Prints per gateway: messages, seconds, messages/s end to end (start call to COMPLETED), peak heap, the
-# raw insert rate and the ratio.
+# raw insert rate and the ratio, and the CPU time per message of the service, of PostgreSQL (the bench
+# database's backends) and of Redis, read from /proc before the start call and at COMPLETED.
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
@@ -127,6 +128,16 @@ transactions() {
   "${PSQL[@]}" -d "$DB" -c "select xact_commit from pg_stat_database where datname = '$DB'"
 }
 
+# CPU seconds used so far by the service, by the bench database's backends (the service's pool) and by Redis
+cpu_seconds() {
+  local service pg redis
+  service=$(awk '{printf "%.2f", ($14+$15)/100}' "/proc/$SERVICE/stat" 2>/dev/null || echo 0)
+  pg=$("${PSQL[@]}" -c "select pid from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()" \
+       | while read -r pid; do awk '{print ($14+$15)/100}' "/proc/$pid/stat" 2>/dev/null; done | awk '{s+=$1} END {printf "%.2f", s}')
+  redis=$(pgrep -x redis-server | head -1 | xargs -I{} awk '{printf "%.2f", ($14+$15)/100}' /proc/{}/stat 2>/dev/null || echo 0)
+  echo "$service $pg $redis"
+}
+
 heap_used() {
   curl -fsS -u "admin:$ADMIN_PASSWORD" "localhost:$PORT/actuator/metrics/jvm.memory.used?tag=area:heap" \
     | sed -E 's/.*"value":([0-9.E+]+).*/\1/'
@@ -152,6 +163,7 @@ run_campaign() {
   rm -f "$OUT/campaign-done"; echo 0 > "$OUT/peak-heap"
   sample_heap & local sampler=$!
   local transactions_before; transactions_before=$(transactions)
+  local cpu_before; cpu_before=$(cpu_seconds)
   local started; started=$(now)
   api POST "/api/campaigns/$campaign/start" >/dev/null
   local status= view=
@@ -164,7 +176,11 @@ run_campaign() {
     sleep 0.5
   done
   local took; took=$(seconds_since "$started")
+  local cpu_after; cpu_after=$(cpu_seconds)
   touch "$OUT/campaign-done"; wait "$sampler" || true
+  local cpu; cpu=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$CUSTOMERS" 'BEGIN{split(a,x," "); split(b,y," ");
+      printf "CPU per message: service %.0f µs, PostgreSQL %.0f µs, Redis %.0f µs",
+      (y[1]-x[1])*1e6/n, (y[2]-x[2])*1e6/n, (y[3]-x[3])*1e6/n}')
   sleep 1 # the statistics collector reports at most every 500 ms
   local per_message; per_message=$(awk -v a="$transactions_before" -v b="$(transactions)" -v n="$CUSTOMERS" \
       'BEGIN{printf "%.1f", (b-a)/n}')
@@ -178,7 +194,7 @@ select (select count(*) from customers c where (select count(*) from messages m
        || ' customers without exactly one message, '
        || (select count(*) from campaign_recipients where campaign_id = '$campaign'
               and state in ('PENDING', 'SENDING', 'DEFERRED')) || ' recipients open, '
-       || '$per_message PostgreSQL transactions per customer';
+       || '$per_message PostgreSQL transactions per customer, $cpu';
 SQL
 )
   echo "$gateway|$status|$sent|$took|$peak_mb|$checks|$(jq -c .counts <<<"$view")"
@@ -186,7 +202,8 @@ SQL
 
 echo "customers: $CUSTOMERS; heap limit -Xmx$HEAP; $(nproc) cores; PostgreSQL $("${PSQL[@]}" -c 'show server_version'); batch size ${BATCH:-default}"
 if [[ " $GATEWAYS " == *" twilio "* ]]; then
-  java scripts/FakeTwilio.java "$TWILIO_PORT" > "$OUT/fake-twilio.log" 2>&1 &
+  # no Nagle delay on the fake's answers (the JDK server writes headers and body apart)
+  java -Dsun.net.httpserver.nodelay=true scripts/FakeTwilio.java "$TWILIO_PORT" > "$OUT/fake-twilio.log" 2>&1 &
   FAKE=$!
 fi
 for gateway in $GATEWAYS; do

@@ -12,13 +12,15 @@
  * {@code cn.6tail:lunar}), {@code OfferedDay} (明天, 后天, 11月25日（周三）), {@code SendPace}.</li>
  * <li>{@code CampaignStore}: the {@code campaigns}, {@code campaign_branches} and {@code campaign_recipients}
  * tables (migration V8). Recipients are written by one {@code INSERT … SELECT} (the audience as
- * {@code CustomerDirectory.idQuery} gives it), claimed in batches ({@code FOR UPDATE SKIP LOCKED} on
- * PostgreSQL), and updated one statement per distinct outcome.</li>
+ * {@code CustomerDirectory.idQuery} gives it), claimed in batches in the order they come due
+ * ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, from the index of due recipients, migration V9), and updated one
+ * statement per distinct outcome. {@code RecipientCounting} keeps a large wave's counts for a while.</li>
  * <li>{@code CampaignDispatcher}: one batch, claim → assign → {@code CampaignMessaging} (channels: contact
  * policy → render → channel → record) → record; and the reconciliation of a claim whose dispatcher
  * stopped.</li>
  * <li>{@code CampaignRunner}: the loop that begins scheduled campaigns and gives each running one a turn at its
- * rate, reading the status before each batch (pause and cancel within a second), and completes it.</li>
+ * rate ({@code batches-in-flight} batches at once where the rate allows, {@code SendPace}), reading the status
+ * before each batch (pause and cancel within a second), and completes it.</li>
  * <li>{@code RecipientDeliveries} ({@code DeliveryStatusChanged} → DELIVERED/FAILED, batched) and
  * {@code ReplyAttribution} ({@code MessageReceived} → the campaign message it answers,
  * {@link io.baifang.campaigns.CampaignReplyReceived}).</li>

@@ -110,10 +110,7 @@ public final class ContactGate {
         if (attempts.isEmpty()) {
             return Flux.empty();
         }
-        return registryOf(attempts.stream().map(ContactAttempt::customerId).toList())
-                .map(known -> attempts.stream()
-                        .map(attempt -> withRegistryFlags(attempt, known.get(attempt.customerId())))
-                        .toList())
+        return withRegistryFlags(attempts)
                 .flatMapMany(policy::preview)
                 .collectList()
                 .doOnNext(decisions -> decisions.stream().filter(ContactDecision.Paused.class::isInstance).findAny()
@@ -146,10 +143,7 @@ public final class ContactGate {
         if (attempts.isEmpty()) {
             return Flux.empty();
         }
-        return registryOf(attempts.stream().map(ContactAttempt::customerId).toList())
-                .map(known -> attempts.stream()
-                        .map(attempt -> withRegistryFlags(attempt, known.get(attempt.customerId())))
-                        .toList())
+        return withRegistryFlags(attempts)
                 .flatMapMany(checked -> runToTheEnd(holdAllAndLog(checked, plannedAt)).flatMapIterable(Function.identity()));
     }
 
@@ -411,6 +405,14 @@ public final class ContactGate {
             }
         }
         return found;
+    }
+
+    /** The attempts with opt-out and consent as the registry has them, read in one statement. */
+    private Mono<List<ContactAttempt>> withRegistryFlags(List<ContactAttempt> attempts) {
+        return registryOf(attempts.stream().map(ContactAttempt::customerId).toList())
+                .map(known -> attempts.stream()
+                        .map(attempt -> withRegistryFlags(attempt, known.get(attempt.customerId())))
+                        .toList());
     }
 
     private static List<ContactRequest> withRegistryFlags(List<ContactRequest> requests, Map<UUID, Customer> known) {
