@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -245,8 +247,7 @@ public class Messaging {
 
     /**
      * Hands many messages of one channel, stored {@code QUEUED} by the caller a moment ago, to it and records what
-     * it answered: the batch form of
-     * {@link #dispatch} and {@link #recordOutcome}, for a campaign. In slices of one second's worth of the
+     * it answered: the batch form of {@link #dispatch} and {@link #recordOutcome}, for a campaign. In slices of one second's worth of the
      * provider's throughput ({@code max-per-second}; the whole list when it has none), each slice in turn: wait for
      * the throughput, mark the slice handed over (from then on the retry sweep never sends it by itself: only the
      * provider's answer or report settles it), {@link OutboundChannel#sendAll}, then record — accepted ones in one
@@ -276,7 +277,7 @@ public class Messaging {
                             channel.provider(), messages.size(), failure);
                     return Mono.empty();
                 })
-                .defaultIfEmpty(java.util.Collections.nCopies(messages.size(), noAnswer));
+                .defaultIfEmpty(Collections.nCopies(messages.size(), noAnswer));
     }
 
     /** Where messages stored {@code QUEUED} a moment ago stand (they have no provider id yet). */
@@ -285,7 +286,7 @@ public class Messaging {
         for (MessageRow message : messages) {
             standing.put(message.id(), new MessageStore.Standing(message.id(), message.customerId(),
                     message.campaignId(), message.direction(), DeliveryStatus.QUEUED, null, null,
-                    java.util.EnumSet.of(DeliveryStatus.QUEUED)));
+                    EnumSet.of(DeliveryStatus.QUEUED)));
         }
         return standing;
     }

@@ -73,6 +73,12 @@ abstract class MessagingApiContract {
     MessageStore store;
 
     @Autowired
+    ProviderEventRecorder recorder;
+
+    @Autowired
+    Messaging messaging;
+
+    @Autowired
     io.baifang.templates.MessageTemplates templates;
 
     @Autowired
@@ -408,6 +414,70 @@ abstract class MessagingApiContract {
         assertThat(scriptedWhatsApp.sent()).extracting(OutboundMessage::messageId)
                 .containsExactly(neverHandedOver.id());
         assertThat(store.findById(handedOver.id()).block().status()).isEqualTo(DeliveryStatus.QUEUED);
+    }
+
+    /**
+     * Providers answering for a batch: the reports carrying our ids are recorded together (history once per
+     * status, the provider id learnt once, the status only forward); a repeat changes nothing.
+     */
+    @Test
+    void aBatchOfReportsIsRecordedTogetherOnceEachAndNeverMovesAMessageBack() {
+        UUID customer = UUID.fromString(customerIdByPhone(CONSENTING));
+        Instant now = Instant.now();
+        MessageRow first = queuedWhatsApp(customer, now);
+        MessageRow second = queuedWhatsApp(customer, now);
+        store.insertQueued(java.util.List.of(first, second)).block();
+        java.util.List<StatusReport> reports = java.util.List.of(
+                new StatusReport(ScriptedChannel.PROVIDER, "WA-1", first.id(), DeliveryStatus.SENT, null, now),
+                new StatusReport(ScriptedChannel.PROVIDER, "WA-1", first.id(), DeliveryStatus.DELIVERED, null, now),
+                new StatusReport(ScriptedChannel.PROVIDER, "WA-2", second.id(), DeliveryStatus.FAILED, "30003", now));
+
+        providerEvents.statusesReported(reports).block();
+        providerEvents.statusesReported(java.util.List.of(new StatusReport(ScriptedChannel.PROVIDER, "WA-1",
+                first.id(), DeliveryStatus.SENT, null, now))).block();
+
+        StoredMessage delivered = messaging.find(first.id()).block();
+        assertThat(delivered.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(delivered.history()).extracting(StatusChange::status)
+                .containsExactly(DeliveryStatus.QUEUED, DeliveryStatus.SENT, DeliveryStatus.DELIVERED);
+        assertThat(store.findById(first.id()).block().providerMessageId()).isEqualTo("WA-1");
+        MessageRow failed = store.findById(second.id()).block();
+        assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(failed.errorCode()).isEqualTo("30003");
+    }
+
+    /**
+     * A campaign records its batch assuming its messages still stand where it stored them; when a provider's
+     * own report got in first, the history refuses the repeat and the batch is recorded one by one instead,
+     * ending where the reports put each message.
+     */
+    @Test
+    void aBatchThatMeetsAReportRecordedFirstFallsBackToOneByOneAndLosesNothing() {
+        UUID customer = UUID.fromString(customerIdByPhone(CONSENTING));
+        Instant now = Instant.now();
+        MessageRow raced = queuedWhatsApp(customer, now);
+        MessageRow calm = queuedWhatsApp(customer, now);
+        store.insertQueued(java.util.List.of(raced, calm)).block();
+        providerEvents.statusReported(new StatusReport(ScriptedChannel.PROVIDER, "WA-3", raced.id(),
+                DeliveryStatus.DELIVERED, null, now)).block();
+        java.util.Map<UUID, MessageStore.Standing> asStored = new java.util.HashMap<>();
+        for (MessageRow row : java.util.List.of(raced, calm)) {
+            asStored.put(row.id(), new MessageStore.Standing(row.id(), customer, row.campaignId(),
+                    MessageDirection.OUTBOUND, DeliveryStatus.QUEUED, null, null,
+                    java.util.EnumSet.of(DeliveryStatus.QUEUED)));
+        }
+
+        java.util.Map<UUID, StatusBatch.After> after = recorder.recordStatuses(java.util.List.of(
+                new StatusBatch.Line(raced.id(), "WA-3", DeliveryStatus.SENT, null, now),
+                new StatusBatch.Line(raced.id(), "WA-3", DeliveryStatus.DELIVERED, null, now),
+                new StatusBatch.Line(calm.id(), "WA-4", DeliveryStatus.SENT, null, now)), asStored).block();
+
+        assertThat(after.get(raced.id()).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(after.get(calm.id()).status()).isEqualTo(DeliveryStatus.SENT);
+        // each status once, in the order recorded: the provider's report came first
+        assertThat(messaging.find(raced.id()).block().history()).extracting(StatusChange::status)
+                .containsExactly(DeliveryStatus.QUEUED, DeliveryStatus.DELIVERED, DeliveryStatus.SENT);
+        assertThat(store.findById(calm.id()).block().providerMessageId()).isEqualTo("WA-4");
     }
 
     private static MessageRow queuedWhatsApp(UUID customer, Instant at) {

@@ -1,7 +1,9 @@
 package io.baifang.channels.simulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 import io.baifang.channels.ChannelKind;
@@ -60,7 +62,7 @@ class SimulatedSmsGateway implements OutboundChannel {
                 .then(report(message, providerId, DeliveryStatus.DELIVERED))
                 .thenReturn((SendOutcome) new SendOutcome.Accepted(providerId))
                 .onErrorResume(failure -> Mono.just(new SendOutcome.RetryLater("simulator: " + failure.getMessage(),
-                        java.time.Duration.ZERO)));
+                        Duration.ZERO)));
     }
 
     /**
@@ -79,8 +81,8 @@ class SimulatedSmsGateway implements OutboundChannel {
                 .toList();
         return phones.receivedAll(messages, clock.instant())
                 .thenReturn(delivered)
-                .onErrorResume(failure -> Mono.just(java.util.Collections.nCopies(messages.size(),
-                        new SendOutcome.RetryLater("simulator: " + failure.getMessage(), java.time.Duration.ZERO))));
+                .onErrorResume(failure -> Mono.just(Collections.nCopies(messages.size(),
+                        new SendOutcome.RetryLater("simulator: " + failure.getMessage(), Duration.ZERO))));
     }
 
     private Mono<Boolean> report(OutboundMessage message, String providerId, DeliveryStatus status) {
