@@ -21,6 +21,7 @@ import io.baifang.contactpolicy.ContactOutcome;
 import io.baifang.contactpolicy.ContactRequest;
 import io.baifang.customers.Customer;
 import io.baifang.customers.CustomerDirectory;
+import io.baifang.shared.IdGenerator;
 import io.baifang.templates.CustomerVariables;
 import io.baifang.templates.MessageChannel;
 import io.baifang.templates.MessageTemplates;
@@ -42,11 +43,11 @@ import reactor.core.publisher.Mono;
  * attempt in the campaign's wave;</li>
  * <li>store the allowed ones {@code QUEUED} under the message id the campaign assigned beforehand, in one
  * transaction of two multi-row statements (an id already stored fails the batch: nothing is sent twice);</li>
- * <li>hand them to their channels and record the outcomes with {@link Messaging#handOverAll}, the batch form of
- * a single send's dispatch and record (marked handed over first; a rejected message releases its contact). A
- * stop before the mark leaves messages the retry sweep sends once their lease runs out (they never reached the
- * provider); a stop after it, messages whose outcome only the provider's report settles, never sent
- * again.</li>
+ * <li>hand them to their channels slice by slice and record the outcomes with {@link Messaging#handOver}, the
+ * batch form of a single send's dispatch and record (one hand-over mark per slice first; a rejected message
+ * releases its contact). A stop before the mark leaves messages the retry sweep sends once their lease runs out
+ * (they never reached the provider); a stop after it, messages whose outcome only the provider's report
+ * settles, never sent again.</li>
  * </ol>
  * Every recipient of the batch gets exactly one {@link Result}.
  */
@@ -62,11 +63,12 @@ public class CampaignMessaging {
     private final Messaging messaging;
     private final TransactionalOperator transaction;
     private final ChannelsProperties settings;
+    private final IdGenerator ids;
     private final Clock clock;
 
     CampaignMessaging(MessageTemplates templates, BranchNetwork branches, CustomerDirectory customers,
                       ContactGate gate, OutboundChannels channels, MessageStore store, Messaging messaging,
-                      TransactionalOperator transaction, ChannelsProperties settings, Clock clock) {
+                      TransactionalOperator transaction, ChannelsProperties settings, IdGenerator ids, Clock clock) {
         this.templates = templates;
         this.branches = branches;
         this.customers = customers;
@@ -76,6 +78,7 @@ public class CampaignMessaging {
         this.messaging = messaging;
         this.transaction = transaction;
         this.settings = settings;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -233,7 +236,8 @@ public class CampaignMessaging {
     private record Allowed(Recipient recipient, Messaging.Decided decided) {
     }
 
-    private record Queued(List<Result> settled, List<Allowed> queued, List<MessageRow> rows) {
+    private record Queued(List<Result> settled, List<Allowed> queued, List<MessageRow> rows,
+                          List<Messaging.HandOver> handOvers) {
     }
 
     private List<Drafted> drafted(Batch batch, Map<UUID, Customer> known) {
@@ -309,8 +313,11 @@ public class CampaignMessaging {
     private Mono<Queued> queued(Decisions decisions) {
         Instant now = clock.instant();
         List<MessageRow> rows = decisions.allowed().stream().map(allowed -> queuedRow(allowed, now)).toList();
-        return transaction.transactional(store.insertQueued(rows))
-                .thenReturn(new Queued(decisions.settled(), decisions.allowed(), rows))
+        List<Messaging.HandOver> handOvers = handOversOf(decisions.allowed(), rows);
+        Map<UUID, UUID> sliceOf = new HashMap<>();
+        handOvers.forEach(handOver -> handOver.messages().forEach(row -> sliceOf.put(row.id(), handOver.slice())));
+        return transaction.transactional(store.insertQueued(rows, row -> sliceOf.get(row.id())))
+                .thenReturn(new Queued(decisions.settled(), decisions.allowed(), rows, handOvers))
                 // the contacts were counted for messages that now will not go out: give the slots back
                 .onErrorResume(failure -> Flux.fromIterable(decisions.allowed())
                         .concatMap(allowed -> gate.release(allowed.decided().outcome()))
@@ -318,24 +325,42 @@ public class CampaignMessaging {
     }
 
     /**
-     * Hands the stored messages to their channels, one {@link Messaging#handOverAll} per channel: marked handed
-     * over right before the provider sees them, so a stop before the mark leaves messages the retry sweep sends
-     * once their lease runs out (they never reached the provider), and a stop after it, messages whose outcome only
-     * the provider's report settles (it carries our id): a campaign message is never sent again blindly.
+     * The batch's messages by channel, cut in slices of one second of each provider's throughput: each slice is
+     * stored with its id and handed over with one mark.
+     */
+    private List<Messaging.HandOver> handOversOf(List<Allowed> allowed, List<MessageRow> rows) {
+        Map<OutboundChannel, List<MessageRow>> byChannel = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            byChannel.computeIfAbsent(allowed.get(i).decided().draft().channel(), channel -> new ArrayList<>())
+                    .add(rows.get(i));
+        }
+        List<Messaging.HandOver> handOvers = new ArrayList<>();
+        byChannel.forEach((channel, messages) -> {
+            int size = messaging.handOverSliceSize(channel);
+            for (int from = 0; from < messages.size(); from += size) {
+                handOvers.add(new Messaging.HandOver(ids.next(), channel,
+                        messages.subList(from, (int) Math.min(messages.size(), (long) from + size))));
+            }
+        });
+        return handOvers;
+    }
+
+    /**
+     * Hands the stored messages to their channels, slice by slice ({@link Messaging#handOver}): each slice is
+     * marked handed over right before the provider sees it, so a stop before the mark leaves messages the retry
+     * sweep sends once their lease runs out (they never reached the provider), and a stop after it, messages
+     * whose outcome only the provider's report settles (it carries our id): a campaign message is never sent
+     * again blindly.
      */
     private Flux<Result> dispatched(Queued queued) {
         Map<UUID, Recipient> recipients = new HashMap<>();
         Map<UUID, MessageRow> rows = new HashMap<>();
-        Map<OutboundChannel, List<MessageRow>> byChannel = new LinkedHashMap<>();
         for (int i = 0; i < queued.rows().size(); i++) {
-            MessageRow row = queued.rows().get(i);
-            Allowed allowed = queued.queued().get(i);
-            recipients.put(row.id(), allowed.recipient());
-            rows.put(row.id(), row);
-            byChannel.computeIfAbsent(allowed.decided().draft().channel(), channel -> new ArrayList<>()).add(row);
+            recipients.put(queued.rows().get(i).id(), queued.queued().get(i).recipient());
+            rows.put(queued.rows().get(i).id(), queued.rows().get(i));
         }
-        Flux<Result> sent = Flux.fromIterable(byChannel.entrySet())
-                .concatMap(group -> messaging.handOverAll(group.getValue(), group.getKey()))
+        Flux<Result> sent = Flux.fromIterable(queued.handOvers())
+                .concatMap(messaging::handOver)
                 .map(result -> sentResult(recipients.get(result.messageId()), rows.get(result.messageId()), result));
         return Flux.fromIterable(queued.settled()).concatWith(sent);
     }

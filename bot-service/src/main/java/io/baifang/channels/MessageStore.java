@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.baifang.shared.MultiRowStatements;
@@ -49,6 +50,8 @@ class MessageStore {
             new Column("send_attempts", Integer.class), new Column("next_attempt_at", OffsetDateTime.class),
             new Column("announced_at", OffsetDateTime.class), new Column("created_at", OffsetDateTime.class),
             new Column("updated_at", OffsetDateTime.class));
+
+    private static final List<Column> QUEUED_COLUMNS = withHandoverSliceColumn(MESSAGE_COLUMNS);
 
     private static final List<Column> HISTORY_COLUMNS = List.of(new Column("message_id", UUID.class),
             new Column("status", String.class), new Column("error_code", String.class),
@@ -99,32 +102,30 @@ class MessageStore {
 
     /**
      * Stores many queued outbound messages and their {@code QUEUED} history, one statement each (a campaign
-     * batch; {@link MultiRowStatements}: one array per column on PostgreSQL). An id already stored fails the whole
-     * call on the primary key: nothing is stored twice.
+     * batch; {@link MultiRowStatements}: one array per column on PostgreSQL), each message with the hand-over
+     * slice it goes out in ({@link #markHandedOver}). An id already stored fails the whole call on the primary
+     * key: nothing is stored twice.
      */
-    Mono<Void> insertQueued(List<MessageRow> rows) {
+    Mono<Void> insertQueued(List<MessageRow> rows, Function<MessageRow, UUID> handoverSlice) {
         if (rows.isEmpty()) {
             return Mono.empty();
         }
         List<HistoryLine> queued = rows.stream()
                 .map(row -> new HistoryLine(row.id(), row.status(), null, row.createdAt(), row.createdAt()))
                 .toList();
-        return MultiRowStatements.insert(db, "messages", MESSAGE_COLUMNS, rows, MessageStore::valuesOf)
+        return MultiRowStatements.insert(db, "messages", QUEUED_COLUMNS, rows,
+                        row -> withHandoverSlice(valuesOf(row), handoverSlice.apply(row)))
                 .then(appendHistories(queued));
     }
 
     /**
-     * Queued messages are about to be handed to their provider: they lose their next attempt, so the retry sweep
-     * never takes them up by itself; the provider's answer, or its report, settles each.
+     * A slice of queued messages is about to be handed to its provider: one row says so. From then on the retry
+     * sweep never takes its messages up by itself; the provider's answer, or its report, settles each.
      */
-    Mono<Void> markHandedOver(Collection<UUID> messageIds) {
-        if (messageIds.isEmpty()) {
-            return Mono.empty();
-        }
-        return db.sql("update messages set next_attempt_at = null where "
-                        + MultiRowStatements.anyOf(db, "id", "ids") + " and status = :queued")
-                .bind("ids", MultiRowStatements.keys(db, messageIds, UUID.class))
-                .bind("queued", DeliveryStatus.QUEUED.name())
+    Mono<Void> markHandedOver(UUID handoverSlice, Instant at) {
+        return db.sql("insert into message_handovers (batch_id, handed_over_at) values (:slice, :at)")
+                .bind("slice", handoverSlice)
+                .bind("at", offset(at))
                 .then();
     }
 
@@ -280,8 +281,10 @@ class MessageStore {
 
     /** A queued message the provider asked us to try again: counts the attempt and says when to try next. */
     Mono<Void> recordRetry(UUID messageId, String errorCode, Instant nextAttemptAt, Instant at) {
+        // the provider does not have it: out of its hand-over slice, so the retry sweep takes it up when due
         return db.sql("update messages set send_attempts = send_attempts + 1, error_code = :errorCode, "
-                        + "next_attempt_at = :next, updated_at = :at where id = :id and status = :queued")
+                        + "next_attempt_at = :next, handover_batch = null, updated_at = :at "
+                        + "where id = :id and status = :queued")
                 .bind("errorCode", errorCode)
                 .bind("next", offset(nextAttemptAt))
                 .bind("at", offset(at))
@@ -371,10 +374,14 @@ class MessageStore {
                 .map(found -> row.withoutHistory().withHistory(inOrder(found)));
     }
 
-    /** Outbound messages still queued whose next try is due: the retry sweep's work. */
+    /**
+     * Outbound messages still queued whose next try is due: the retry sweep's work. A message of a slice handed
+     * over to its provider is not among them (its outcome is unknown: only the provider's report settles it).
+     */
     Flux<MessageRow> queuedDue(Instant now, int limit) {
         return db.sql(SELECT + "where status = :queued and direction = :outbound and next_attempt_at <= :now "
-                        + "order by next_attempt_at, id limit :limit")
+                        + "and (handover_batch is null or not exists (select 1 from message_handovers h "
+                        + "where h.batch_id = messages.handover_batch)) order by next_attempt_at, id limit :limit")
                 .bind("queued", DeliveryStatus.QUEUED.name())
                 .bind("outbound", MessageDirection.OUTBOUND.name())
                 .bind("now", offset(now))
@@ -419,6 +426,18 @@ class MessageStore {
     }
 
     // --- rows
+
+    private static List<Column> withHandoverSliceColumn(List<Column> columns) {
+        List<Column> all = new ArrayList<>(columns);
+        all.add(new Column("handover_batch", UUID.class));
+        return List.copyOf(all);
+    }
+
+    private static Object[] withHandoverSlice(Object[] values, UUID slice) {
+        Object[] all = java.util.Arrays.copyOf(values, values.length + 1);
+        all[values.length] = slice;
+        return all;
+    }
 
     private static Object[] valuesOf(MessageRow row) {
         return new Object[] {row.id(), row.customerId(), row.direction().name(), row.channel().name(), row.provider(),

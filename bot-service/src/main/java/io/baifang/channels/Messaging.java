@@ -246,24 +246,36 @@ public class Messaging {
     }
 
     /**
-     * Hands many messages of one channel, stored {@code QUEUED} by the caller a moment ago, to it and records what
-     * it answered: the batch form of {@link #dispatch} and {@link #recordOutcome}, for a campaign. In slices of one second's worth of the
-     * provider's throughput ({@code max-per-second}; the whole list when it has none), each slice in turn: wait for
-     * the throughput, mark the slice handed over (from then on the retry sweep never sends it by itself: only the
-     * provider's answer or report settles it), {@link OutboundChannel#sendAll}, then record — accepted ones in one
-     * batch ({@code SENT} with the provider's id, or further if the provider already reported more), a retry-later
-     * one stays {@code QUEUED} for the retry sweep, a rejected one fails and releases its contact. One result per
-     * message, in no particular order.
+     * Messages of one channel handed to it at once, sharing one hand-over mark: no more than one second's worth
+     * of the provider's throughput ({@link #handOverSliceSize}).
      */
-    Flux<SendResult.Sent> handOverAll(List<MessageRow> messages, OutboundChannel channel) {
+    record HandOver(UUID slice, OutboundChannel channel, List<MessageRow> messages) {
+    }
+
+    /** How many messages go to the channel in one hand-over: a second's worth of its throughput, if it has one. */
+    int handOverSliceSize(OutboundChannel channel) {
         int perSecond = settings.maxPerSecondOf(channel.provider());
-        int sliceSize = perSecond > 0 ? perSecond : Math.max(1, messages.size());
-        return Flux.range(0, (messages.size() + sliceSize - 1) / sliceSize)
-                .map(slice -> messages.subList(slice * sliceSize, Math.min(messages.size(), (slice + 1) * sliceSize)))
-                .concatMap(slice -> rates.acquire("provider:" + channel.provider(), slice.size(), perSecond)
-                        .then(store.markHandedOver(slice.stream().map(MessageRow::id).toList()))
-                        .then(sendAllOnce(slice, channel))
-                        .flatMapMany(outcomes -> recordOutcomes(slice, channel, outcomes)));
+        return perSecond > 0 ? perSecond : Integer.MAX_VALUE;
+    }
+
+    /**
+     * Hands a slice of messages, stored {@code QUEUED} by the caller a moment ago under the slice's id, to its
+     * channel and records what it answered: the batch form of {@link #dispatch} and {@link #recordOutcome}, for a
+     * campaign. Wait for the provider's throughput, mark the slice handed over (one row; from then on the retry
+     * sweep never sends its messages by itself: only the provider's answer or report settles each),
+     * {@link OutboundChannel#sendAll}, then record — accepted ones in one batch ({@code SENT} with the provider's
+     * id, or further if the provider already said more), a retry-later one leaves the slice and stays
+     * {@code QUEUED} for the retry sweep, a rejected one fails and releases its contact. One result per message,
+     * in no particular order.
+     */
+    Flux<SendResult.Sent> handOver(HandOver handOver) {
+        OutboundChannel channel = handOver.channel();
+        List<MessageRow> messages = handOver.messages();
+        return rates.acquire("provider:" + channel.provider(), messages.size(),
+                        settings.maxPerSecondOf(channel.provider()))
+                .then(Mono.defer(() -> store.markHandedOver(handOver.slice(), clock.instant())))
+                .then(sendAllOnce(messages, channel))
+                .flatMapMany(outcomes -> recordOutcomes(messages, channel, outcomes));
     }
 
     /** One request per message or per batch, as the channel does it; one that fails is retry-later for all. */

@@ -12,7 +12,7 @@
  * thread.</li>
  * <li>{@link io.baifang.channels.CampaignMessaging}: the same steps for a campaign batch (one
  * {@code ContactGate.requestAll}, messages stored by two multi-row statements under ids the campaign assigned
- * before the send, then {@code Messaging.handOverAll} per channel: marked handed over, {@code OutboundChannel.sendAll},
+ * before the send, then {@code Messaging.handOver} per slice: one hand-over row, {@code OutboundChannel.sendAll},
  * the answers recorded by {@code StatusBatch} in two statements), and its dry run ({@code preview}:
  * rendered and previewed by the policy, nothing counted, stored or sent) for a campaign's estimate.</li>
  * <li>{@code MessageStore}: the {@code messages} and {@code message_status_history} tables (migration V4).

@@ -394,7 +394,7 @@ abstract class MessagingApiContract {
     }
 
     /**
-     * A campaign batch stores its messages, then marks each handed over right before its provider sees it. One
+     * A campaign batch stores its messages, then marks each slice handed over right before its provider sees it. One
      * stored but never handed over (the process stopped in between) is sent once by the sweep when its lease
      * runs out; one handed over without a recorded answer is never sent again: its outcome waits for the
      * provider's report.
@@ -405,7 +405,11 @@ abstract class MessagingApiContract {
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
         MessageRow neverHandedOver = queuedWhatsApp(customer, longAgo);
         MessageRow handedOver = queuedWhatsApp(customer, longAgo);
-        store.insert(neverHandedOver).then(store.insert(handedOver)).then(store.markHandedOver(java.util.List.of(handedOver.id())))
+        UUID sliceNeverHandedOver = UUID.randomUUID();
+        UUID sliceHandedOver = UUID.randomUUID();
+        store.insertQueued(java.util.List.of(neverHandedOver, handedOver),
+                        row -> row == handedOver ? sliceHandedOver : sliceNeverHandedOver)
+                .then(store.markHandedOver(sliceHandedOver, Instant.now()))
                 .block();
 
         sweeps.sweep().block(Duration.ofSeconds(30));
@@ -414,6 +418,23 @@ abstract class MessagingApiContract {
         assertThat(scriptedWhatsApp.sent()).extracting(OutboundMessage::messageId)
                 .containsExactly(neverHandedOver.id());
         assertThat(store.findById(handedOver.id()).block().status()).isEqualTo(DeliveryStatus.QUEUED);
+    }
+
+    /** A provider that says "later" to a message of a handed-over slice does not have it: the sweep sends it. */
+    @Test
+    void aMessageOfAHandedOverSliceTheProviderAskedToRetryIsSentByTheSweep() {
+        UUID customer = UUID.fromString(customerIdByPhone(CONSENTING));
+        Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
+        MessageRow later = queuedWhatsApp(customer, longAgo);
+        UUID slice = UUID.randomUUID();
+        store.insertQueued(java.util.List.of(later), row -> slice)
+                .then(store.markHandedOver(slice, Instant.now()))
+                .then(store.recordRetry(later.id(), "throttled", longAgo, Instant.now()))
+                .block();
+
+        sweeps.sweep().block(Duration.ofSeconds(30));
+
+        assertThat(scriptedWhatsApp.sent()).extracting(OutboundMessage::messageId).containsExactly(later.id());
     }
 
     /**
@@ -426,7 +447,7 @@ abstract class MessagingApiContract {
         Instant now = Instant.now();
         MessageRow first = queuedWhatsApp(customer, now);
         MessageRow second = queuedWhatsApp(customer, now);
-        store.insertQueued(java.util.List.of(first, second)).block();
+        store.insertQueued(java.util.List.of(first, second), row -> null).block();
         java.util.List<StatusReport> reports = java.util.List.of(
                 new StatusReport(ScriptedChannel.PROVIDER, "WA-1", first.id(), DeliveryStatus.SENT, null, now),
                 new StatusReport(ScriptedChannel.PROVIDER, "WA-1", first.id(), DeliveryStatus.DELIVERED, null, now),
@@ -457,7 +478,7 @@ abstract class MessagingApiContract {
         Instant now = Instant.now();
         MessageRow raced = queuedWhatsApp(customer, now);
         MessageRow calm = queuedWhatsApp(customer, now);
-        store.insertQueued(java.util.List.of(raced, calm)).block();
+        store.insertQueued(java.util.List.of(raced, calm), row -> null).block();
         providerEvents.statusReported(new StatusReport(ScriptedChannel.PROVIDER, "WA-3", raced.id(),
                 DeliveryStatus.DELIVERED, null, now)).block();
         java.util.Map<UUID, MessageStore.Standing> asStored = new java.util.HashMap<>();
