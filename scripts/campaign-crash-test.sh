@@ -11,6 +11,12 @@
 # on it, and is never sent again; the script counts those ("outcome unknown"): the phone may or may not have it.
 #
 #   scripts/campaign-crash-test.sh [customers=3000] [rate-per-second=150] [kills=2]
+#   CRASH_DB=postgres scripts/campaign-crash-test.sh …   # production mode instead (see below)
+#
+# With CRASH_DB=postgres the service runs as in production (profile prod: PostgreSQL database baifang_crash,
+# made afresh; counters and send rates in Redis under a fresh prefix; batches of 1,000, three in flight) with
+# the simulated gateway (profile simulator), and the checks read PostgreSQL. A message counts as handed over when
+# its slice is marked (message_handovers) or, for a message sent alone, it lost its next attempt.
 #
 # The claim lease is shortened to 5 s so that the claims of the killed process are reconciled soon after the
 # restart. Quiet hours are off, so the test runs at any hour. Exits non-zero when a check fails.
@@ -33,12 +39,25 @@ API="localhost:$PORT/api"
 java scripts/GenerateLeadSheet.java "$ROWS" "$SHEET"
 
 SERVICE=
+CRASH_DB=${CRASH_DB:-h2}
+PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA)
+PII_KEY=$(head -c 32 /dev/urandom | base64)
+COUNTERS_PREFIX="crash:$(date +%s%N)"
+if [ "$CRASH_DB" = postgres ]; then
+  bash scripts/services.sh start >/dev/null
+  "${PSQL[@]}" -c "drop database if exists baifang_crash with (force)" -c "create database baifang_crash"
+fi
 start_service() {
-  BAIFANG_DATA_DIR=$DATA BAIFANG_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+  local mode=()
+  if [ "$CRASH_DB" = postgres ]; then
+    mode=(--spring.profiles.active=prod,simulator --baifang.channels.sms-provider=simulator
+          --baifang.contact-counters-prefix="$COUNTERS_PREFIX")
+  fi
+  BAIFANG_DATA_DIR=$DATA BAIFANG_ADMIN_PASSWORD=$ADMIN_PASSWORD BAIFANG_DB_NAME=baifang_crash BAIFANG_PII_KEY=$PII_KEY \
     java -Xmx512m -jar bot-service/target/bot-service.jar --server.port="$PORT" \
     --baifang.contact-policy.quiet-hours.enabled=false --baifang.campaigns.claim-lease=PT5S \
     --baifang.channels.send-lease=PT5S --baifang.channels.sweep-interval=PT1S \
-    --baifang.customers.lead-sheets.max-upload-size=200MB >> "$LOG" 2>&1 &
+    --baifang.customers.lead-sheets.max-upload-size=200MB "${mode[@]}" >> "$LOG" 2>&1 &
   SERVICE=$!
   for _ in $(seq 1 120); do
     curl -fsS "localhost:$PORT/actuator/health" >/dev/null 2>&1 && return 0
@@ -77,10 +96,15 @@ campaign | jq -c '{status, recipients, counts, notSentByReason}'
 kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true; SERVICE=
 
 h2() {
+  if [ "$CRASH_DB" = postgres ]; then
+    "${PSQL[@]}" -d baifang_crash -c "$1" | tr -d ' '
+    return
+  fi
   java -cp "$(cat bot-service/target/crash-classpath.txt)" org.h2.tools.Shell \
     -url "jdbc:h2:file:$DATA/baifang;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" -user sa -sql "$1" \
     | sed -n 2p | tr -d ' '
 }
+HANDED_OVER="(next_attempt_at is null or handover_batch in (select batch_id from message_handovers))"
 STATUS=$(h2 "select status from campaigns where id = '$ID'")
 DUPLICATE_PHONES=$(h2 "select count(*) from (select phone from simulated_phone_messages where direction = 'OUTBOUND' group by phone having count(*) > 1) d")
 DUPLICATE_MESSAGES=$(h2 "select count(*) from (select customer_id from messages where campaign_id = '$ID' group by customer_id having count(*) > 1) d")
@@ -88,8 +112,8 @@ LEFT_BEHIND=$(h2 "select count(*) from campaign_recipients where campaign_id = '
 PHONES=$(h2 "select count(distinct phone) from simulated_phone_messages where direction = 'OUTBOUND'")
 SENT=$(h2 "select count(*) from campaign_recipients where campaign_id = '$ID' and state in ('SENT', 'DELIVERED')")
 STORED=$(h2 "select count(*) from messages where campaign_id = '$ID'")
-UNKNOWN=$(h2 "select count(*) from messages where campaign_id = '$ID' and status = 'QUEUED' and next_attempt_at is null")
-UNSENT=$(h2 "select count(*) from messages where campaign_id = '$ID' and status = 'QUEUED' and next_attempt_at is not null")
+UNKNOWN=$(h2 "select count(*) from messages where campaign_id = '$ID' and status = 'QUEUED' and $HANDED_OVER")
+UNSENT=$(h2 "select count(*) from messages where campaign_id = '$ID' and status = 'QUEUED' and not $HANDED_OVER")
 NOT_SENT_ON_A_PHONE=$(h2 "select count(*) from simulated_phone_messages p join customers c on c.phone = p.phone join campaign_recipients r on r.customer_id = c.id and r.campaign_id = '$ID' where r.state not in ('SENT', 'DELIVERED')")
 
 grep -o "reconciled .* pending again" "$LOG" | sed 's/^/after a restart: /' || echo "after a restart: no claim was left to reconcile"

@@ -129,6 +129,17 @@ class MessageStore {
                 .then();
     }
 
+    /**
+     * One queued message is about to be handed to its provider on its own (the retry sweep): it loses its next
+     * attempt, so no sweep takes it up again by itself.
+     */
+    Mono<Void> markHandedOverAlone(UUID messageId) {
+        return db.sql("update messages set next_attempt_at = null where id = :id and status = :queued")
+                .bind("id", messageId)
+                .bind("queued", DeliveryStatus.QUEUED.name())
+                .then();
+    }
+
     /** One status in a message's history, to be appended. */
     record HistoryLine(UUID messageId, DeliveryStatus status, String errorCode, Instant reportedAt,
                        Instant recordedAt) {

@@ -358,7 +358,19 @@ public class Messaging {
             return recordOutcome(due, channel,
                     new SendOutcome.Rejected(RejectionReason.PROVIDER_UNAVAILABLE, null, why));
         }
-        return sendOnce(due, channel).flatMap(outcome -> recordOutcome(due, channel, outcome));
+        return handedOverIfCampaign(due)
+                .then(sendOnce(due, channel))
+                .flatMap(outcome -> recordOutcome(due, channel, outcome));
+    }
+
+    /**
+     * A campaign message the sweep sends (its batch stopped before handing it over, or the provider asked to try
+     * again) is marked handed over first, as its batch would have been: should the process stop before the answer
+     * is recorded, its outcome is unknown and only the provider's report settles it; it is never sent again
+     * blindly. (A staff message is tried again after its lease: at least once.)
+     */
+    private Mono<Void> handedOverIfCampaign(MessageRow due) {
+        return due.campaignId() == null ? Mono.empty() : store.markHandedOverAlone(due.id());
     }
 
     /** A deferred message come due: the policy decides it again, as if it were being sent now. */

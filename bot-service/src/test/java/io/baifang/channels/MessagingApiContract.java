@@ -420,6 +420,27 @@ abstract class MessagingApiContract {
         assertThat(store.findById(handedOver.id()).block().status()).isEqualTo(DeliveryStatus.QUEUED);
     }
 
+    /**
+     * A campaign message the sweep sends (its batch stopped before handing it over) is handed over first, as its
+     * batch would have been: while the provider has it, no sweep could take it up again, so a stop before the
+     * answer is recorded leaves an unknown outcome, never a second send.
+     */
+    @Test
+    void aCampaignMessageTheSweepSendsIsHandedOverBeforeTheProviderSeesIt() {
+        UUID customer = UUID.fromString(customerIdByPhone(CONSENTING));
+        MessageRow stranded = queuedWhatsApp(customer, Instant.now().minus(Duration.ofMinutes(10)));
+        store.insertQueued(java.util.List.of(stranded), row -> null).block();
+        java.util.List<Boolean> dueWhileSending = new java.util.concurrent.CopyOnWriteArrayList<>();
+        scriptedWhatsApp.whileSending(message -> store.queuedDue(Instant.now().plus(Duration.ofDays(1)), 10)
+                .any(due -> due.id().equals(message.messageId()))
+                .doOnNext(dueWhileSending::add));
+
+        sweeps.sweep().block(Duration.ofSeconds(30));
+
+        assertThat(scriptedWhatsApp.sent()).extracting(OutboundMessage::messageId).containsExactly(stranded.id());
+        assertThat(dueWhileSending).as("a sweep could take it up while the provider had it").containsExactly(false);
+    }
+
     /** A provider that says "later" to a message of a handed-over slice does not have it: the sweep sends it. */
     @Test
     void aMessageOfAHandedOverSliceTheProviderAskedToRetryIsSentByTheSweep() {

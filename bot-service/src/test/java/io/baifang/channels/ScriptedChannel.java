@@ -34,6 +34,7 @@ class ScriptedChannel implements OutboundChannel {
     }
 
     synchronized void reset() {
+        whileSending = message -> Mono.empty();
         script.clear();
         sent.clear();
     }
@@ -53,9 +54,20 @@ class ScriptedChannel implements OutboundChannel {
         return PROVIDER;
     }
 
+    /** What the provider does with each message before it answers (a test looks at the store meanwhile). */
+    private volatile java.util.function.Function<OutboundMessage, Mono<?>> whileSending = message -> Mono.empty();
+
+    void whileSending(java.util.function.Function<OutboundMessage, Mono<?>> step) {
+        whileSending = step;
+    }
+
     @Override
     public Mono<SendOutcome> send(OutboundMessage message) {
         sent.add(message);
+        return whileSending.apply(message).then(Mono.defer(() -> answer(message)));
+    }
+
+    private Mono<SendOutcome> answer(OutboundMessage message) {
         SendOutcome outcome = next();
         if (outcome instanceof SendOutcome.Accepted accepted) {
             return report(message, accepted.providerId(), DeliveryStatus.SENT)
