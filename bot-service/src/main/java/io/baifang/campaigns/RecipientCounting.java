@@ -11,15 +11,18 @@ import reactor.core.publisher.Mono;
 /**
  * A wave's recipient counts, as the campaign view and its progress stream show them. Counting reads every
  * recipient of the wave: a few milliseconds for a branch's campaign, a second or more for a million recipients.
- * So a count that took longer than {@link #WORTH_KEEPING} is kept and shown again for {@link #KEEP_FACTOR} times
- * as long as it took (a one-second count: for ten seconds), and callers asking while a count is under way share
- * it: however many managers watch a large campaign, the database counts it at most a tenth of the time. Small
- * campaigns are counted afresh on every read.
+ * So the count of a large wave (at least {@link #LARGE} recipients) that took longer than {@link #WORTH_KEEPING}
+ * is kept and shown again for {@link #KEEP_FACTOR} times as long as it took (a one-second count: for ten
+ * seconds), and callers asking while a count is under way share it: however many managers watch a large
+ * campaign, the database counts it at most a tenth of the time. Smaller waves are counted afresh on every read,
+ * however busy the database is.
  */
 @Component
 class RecipientCounting {
 
     static final Duration WORTH_KEEPING = Duration.ofMillis(50);
+
+    static final long LARGE = 10_000;
 
     static final int KEEP_FACTOR = 10;
 
@@ -56,14 +59,14 @@ class RecipientCounting {
     private Mono<CampaignStore.RecipientCounts> counted(Wave wave) {
         return store.counts(wave.campaignId(), wave.wave())
                 .elapsed()
-                .doOnNext(timed -> keepOrForget(wave, Duration.ofMillis(timed.getT1())))
+                .doOnNext(timed -> keepOrForget(wave, timed.getT2().total(), Duration.ofMillis(timed.getT1())))
                 .map(timed -> timed.getT2())
                 .doOnError(failure -> kept.remove(wave))
                 .cache();
     }
 
-    private void keepOrForget(Wave wave, Duration took) {
-        if (took.compareTo(WORTH_KEEPING) < 0) {
+    private void keepOrForget(Wave wave, long recipients, Duration took) {
+        if (recipients < LARGE || took.compareTo(WORTH_KEEPING) < 0) {
             kept.remove(wave);
             return;
         }

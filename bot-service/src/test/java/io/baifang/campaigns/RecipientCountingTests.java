@@ -20,16 +20,17 @@ class RecipientCountingTests {
     private final RecipientCounting counting = new RecipientCounting(store);
     private final AtomicInteger counted = new AtomicInteger();
 
-    private void countingTakes(Duration took) {
+    private void countingTakes(Duration took, long recipients) {
         when(store.counts(any(), anyInt())).thenAnswer(call -> Mono.fromCallable(() -> {
             counted.incrementAndGet();
-            return CampaignStore.RecipientCounts.of(List.of(), 0);
+            return CampaignStore.RecipientCounts.of(
+                    List.of(new CampaignStore.CountRow(RecipientState.PENDING, null, recipients)), 0);
         }).delayElement(took));
     }
 
     @Test
     void aQuickCountIsMadeAfreshOnEveryRead() {
-        countingTakes(Duration.ZERO);
+        countingTakes(Duration.ZERO, RecipientCounting.LARGE);
         UUID campaign = UUID.randomUUID();
 
         counting.countsOf(campaign, 1).block();
@@ -39,8 +40,19 @@ class RecipientCountingTests {
     }
 
     @Test
-    void aSlowCountIsKeptForTenTimesAsLongAsItTookAndSharedMeanwhile() {
-        countingTakes(RecipientCounting.WORTH_KEEPING.plusMillis(30));
+    void aSmallWaveIsCountedAfreshEvenWhenCountingIsSlow() {
+        countingTakes(RecipientCounting.WORTH_KEEPING.plusMillis(30), RecipientCounting.LARGE - 1);
+        UUID campaign = UUID.randomUUID();
+
+        counting.countsOf(campaign, 1).block();
+        counting.countsOf(campaign, 1).block();
+
+        assertThat(counted).hasValue(2);
+    }
+
+    @Test
+    void aLargeWavesSlowCountIsKeptForTenTimesAsLongAsItTookAndSharedMeanwhile() {
+        countingTakes(RecipientCounting.WORTH_KEEPING.plusMillis(30), RecipientCounting.LARGE);
         UUID campaign = UUID.randomUUID();
 
         counting.countsOf(campaign, 1).block();
