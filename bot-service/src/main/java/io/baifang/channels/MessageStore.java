@@ -158,6 +158,12 @@ class MessageStore {
      */
     record Standing(UUID id, UUID customerId, String campaignId, MessageDirection direction, DeliveryStatus status,
                     String errorCode, String providerMessageId, java.util.Set<DeliveryStatus> history) {
+
+        /** Where a message stored {@code QUEUED} a moment ago stands: no provider id yet, only that status. */
+        static Standing queued(MessageRow row) {
+            return new Standing(row.id(), row.customerId(), row.campaignId(), row.direction(), DeliveryStatus.QUEUED,
+                    null, null, java.util.EnumSet.of(DeliveryStatus.QUEUED));
+        }
     }
 
     /** Where each of these messages stands (those stored), its history's statuses included: two statements. */

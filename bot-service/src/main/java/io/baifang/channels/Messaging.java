@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -296,9 +295,7 @@ public class Messaging {
     private static Map<UUID, MessageStore.Standing> queuedJustNow(List<MessageRow> messages) {
         Map<UUID, MessageStore.Standing> standing = new HashMap<>();
         for (MessageRow message : messages) {
-            standing.put(message.id(), new MessageStore.Standing(message.id(), message.customerId(),
-                    message.campaignId(), message.direction(), DeliveryStatus.QUEUED, null, null,
-                    EnumSet.of(DeliveryStatus.QUEUED)));
+            standing.put(message.id(), MessageStore.Standing.queued(message));
         }
         return standing;
     }

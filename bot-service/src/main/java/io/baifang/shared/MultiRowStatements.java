@@ -44,10 +44,10 @@ public final class MultiRowStatements {
                                  Function<T, Object[]> values) {
         if (onPostgres(db)) {
             return asArrays(db, columns, rows, values, source -> "insert into " + table + " (" + names(columns)
-                    + ") select * from " + source);
+                    + ") select * from " + source).then();
         }
         String head = "insert into " + table + " (" + names(columns) + ") values ";
-        return inSlices(db, columns, rows, values, placeholders -> head + placeholders);
+        return inSlices(db, columns, rows, values, placeholders -> head + placeholders).then();
     }
 
     /**
@@ -59,10 +59,10 @@ public final class MultiRowStatements {
                                         Function<T, Object[]> values, String set, String condition) {
         String key = columns.get(0).name();
         if (onPostgres(db)) {
-            return asArraysCounted(db, columns, rows, values, source -> "update " + table + " t set " + set + " from "
+            return asArrays(db, columns, rows, values, source -> "update " + table + " t set " + set + " from "
                     + source + " where t." + key + " = v." + key + " and (" + condition + ")");
         }
-        return inSlicesCounted(db, columns, rows, values, placeholders -> "merge into " + table + " t using (values "
+        return inSlices(db, columns, rows, values, placeholders -> "merge into " + table + " t using (values "
                 + placeholders + ") as v(" + names(columns) + ") on t." + key + " = v." + key
                 + " when matched and (" + condition + ") then update set " + set);
     }
@@ -92,24 +92,12 @@ public final class MultiRowStatements {
     /** Updates rows found by the first column (the key) to the values given for every other column. */
     public static <T> Mono<Void> updateByKey(DatabaseClient db, String table, List<Column> columns, List<T> rows,
                                       Function<T, Object[]> values) {
-        String key = columns.get(0).name();
         StringJoiner assignments = new StringJoiner(", ");
         columns.stream().skip(1).forEach(column -> assignments.add(column.name() + " = v." + column.name()));
-        if (onPostgres(db)) {
-            return asArrays(db, columns, rows, values, source -> "update " + table + " t set " + assignments + " from "
-                    + source + " where t." + key + " = v." + key);
-        }
-        return inSlices(db, columns, rows, values, placeholders -> "merge into " + table + " t using (values "
-                + placeholders + ") as v(" + names(columns) + ") on t." + key + " = v." + key
-                + " when matched then update set " + assignments);
+        return update(db, table, columns, rows, values, assignments.toString(), "1 = 1").then();
     }
 
-    private static <T> Mono<Void> inSlices(DatabaseClient db, List<Column> columns, List<T> rows,
-                                           Function<T, Object[]> values, Function<String, String> sqlFor) {
-        return inSlicesCounted(db, columns, rows, values, sqlFor).then();
-    }
-
-    private static <T> Mono<Long> inSlicesCounted(DatabaseClient db, List<Column> columns, List<T> rows,
+    private static <T> Mono<Long> inSlices(DatabaseClient db, List<Column> columns, List<T> rows,
                                                   Function<T, Object[]> values, Function<String, String> sqlFor) {
         if (rows.isEmpty()) {
             return Mono.just(0L);
@@ -141,16 +129,11 @@ public final class MultiRowStatements {
         });
     }
 
-    private static <T> Mono<Void> asArrays(DatabaseClient db, List<Column> columns, List<T> rows,
-                                           Function<T, Object[]> values, Function<String, String> sqlFor) {
-        return asArraysCounted(db, columns, rows, values, sqlFor).then();
-    }
-
     /**
      * Binds each column as one array, or, when every row has the same value in it (a batch's time, status,
      * campaign), as that one value: {@code sqlFor} gets the rows as a source named {@code v} with every column.
      */
-    private static <T> Mono<Long> asArraysCounted(DatabaseClient db, List<Column> columns, List<T> rows,
+    private static <T> Mono<Long> asArrays(DatabaseClient db, List<Column> columns, List<T> rows,
                                                   Function<T, Object[]> values, Function<String, String> sqlFor) {
         if (rows.isEmpty()) {
             return Mono.just(0L);

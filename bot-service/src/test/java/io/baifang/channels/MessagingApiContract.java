@@ -504,9 +504,7 @@ abstract class MessagingApiContract {
                 DeliveryStatus.DELIVERED, null, now)).block();
         java.util.Map<UUID, MessageStore.Standing> asStored = new java.util.HashMap<>();
         for (MessageRow row : java.util.List.of(raced, calm)) {
-            asStored.put(row.id(), new MessageStore.Standing(row.id(), customer, row.campaignId(),
-                    MessageDirection.OUTBOUND, DeliveryStatus.QUEUED, null, null,
-                    java.util.EnumSet.of(DeliveryStatus.QUEUED)));
+            asStored.put(row.id(), MessageStore.Standing.queued(row));
         }
 
         java.util.Map<UUID, StatusBatch.After> after = recorder.recordStatuses(java.util.List.of(
