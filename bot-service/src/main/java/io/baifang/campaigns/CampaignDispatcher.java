@@ -19,7 +19,6 @@ import io.baifang.shared.IdGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,9 +37,6 @@ import reactor.core.publisher.Mono;
 class CampaignDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignDispatcher.class);
-
-    /** Contact-log lines read back per orphaned recipient: its latest, where a stopped batch's line is. */
-    private static final int ORPHAN_LOOK_BACK = 20;
 
     private final CampaignStore store;
     private final CampaignMessaging messaging;
@@ -167,23 +163,25 @@ class CampaignDispatcher {
 
     /**
      * A recipient with no message stored may still have been counted: its dispatcher stopped between the
-     * contact policy's answer and the store. That contact is released, so the recipient is decided afresh
-     * rather than refused by its own wave. (Should the old dispatcher be alive after all, its late store of the
-     * same message id fails on the primary key: still nothing is sent twice.)
+     * contact policy's answer and the store (with or without the contact-log line). That contact is released,
+     * so the recipient is decided afresh rather than refused by its own wave. (Should the old dispatcher be
+     * alive after all, its late store of the same message id fails on the primary key: still nothing is sent
+     * twice.)
      */
     private Mono<Void> releaseOrphanContacts(Campaign campaign, List<RecipientUpdate> updates) {
-        return Flux.fromIterable(updates)
+        List<UUID> pendingAgain = updates.stream()
                 .filter(update -> update.state() == RecipientState.PENDING)
-                .concatMap(update -> gate.logOf(update.customerId(), 0, ORPHAN_LOOK_BACK))
-                .flatMapIterable(page -> page.items())
-                .filter(line -> isCountedFor(campaign, line))
-                .concatMap(line -> gate.release(line.id()))
+                .map(RecipientUpdate::customerId)
+                .toList();
+        return gate.releaseUnsent(campaign.key(), campaign.wave(), pendingAgain)
+                .doOnNext(unlogged -> {
+                    if (unlogged > 0) {
+                        log.info("Campaign {} wave {}: released {} contacts counted without a contact-log line "
+                                + "(the dispatcher stopped between counting and logging)", campaign.id(),
+                                campaign.wave(), unlogged);
+                    }
+                })
                 .then();
-    }
-
-    private static boolean isCountedFor(Campaign campaign, ContactLogEntry line) {
-        return line.allowed() && !line.released() && campaign.key().equals(line.campaignId())
-                && line.campaignWave() != null && line.campaignWave() == campaign.wave();
     }
 
     private static List<RecipientUpdate> reconciled(Map<UUID, UUID> customerByMessage,

@@ -45,8 +45,9 @@
  * status report, which carries our message id, settles it ({@code CampaignMessaging} marks a message handed
  * over right before the provider sees it).</li>
  * <li>A stop between the contact policy counting a recipient and its message being stored leaves a counted
- * contact without a message: reconciliation releases that contact-log line (found through
- * {@code ContactGate.logOf}), so the recipient is decided afresh rather than refused by its own wave.</li>
+ * contact without a message: reconciliation releases it ({@code ContactGate.releaseUnsent}: the wave's
+ * contact-log line if it was written, else the wave's contact straight from the counters, for a stop between
+ * counting and logging), so the recipient is decided afresh rather than refused by its own wave.</li>
  * <li>Refusals keep the policy's reason and rule on the recipient; quiet hours, and a cap that frees before
  * the campaign's {@code sendUntil}, defer it to that time; a paused policy (counters being rebuilt) leaves it
  * pending, tried again in {@code paused-retry}. A recipient that cannot be rendered (a customer without a

@@ -50,6 +50,14 @@ interface ContactCounters {
     /** Like {@link #release}, for many reservations in one round trip. */
     Mono<Void> releaseAll(List<Reservation> reservations, Instant now);
 
+    /**
+     * Removes each customer's contact (not hold) counted for the campaign wave {@code waveKey}, whatever its
+     * time: for a send whose dispatcher stopped between counting and logging, so no log line names what was
+     * counted. Answers how many contacts were removed. Counters lost and not yet rebuilt are left alone (the
+     * rebuild reads the log, which never had the contact).
+     */
+    Mono<Integer> forgetWaveContacts(List<UUID> customerIds, String waveKey, Instant now);
+
     /** Replaces a customer's counters with what the contact log says. */
     Mono<Void> rebuild(UUID customerId, List<PastContact> contacts, Instant now);
 

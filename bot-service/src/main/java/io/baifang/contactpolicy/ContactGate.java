@@ -207,6 +207,24 @@ public final class ContactGate {
                 .flatMap(entry -> release(entry.id(), policy.rules().reservationOf(entry.asPastContact())));
     }
 
+    /**
+     * Frees what a campaign wave counted for customers whose message was never stored, because their sender
+     * stopped between the contact policy's answer and the store: each allowed line of the wave is marked
+     * released and its slot freed, and a contact counted with no line at all (the sender stopped between
+     * counting and logging) is removed from the counters by its wave. The customers are then decided afresh
+     * rather than refused by their own wave. One log query and two round trips to the counters for the list.
+     * Answers how many counted contacts without a line were removed.
+     */
+    public Mono<Integer> releaseUnsent(String campaignId, int wave, List<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Mono.just(0);
+        }
+        Mono<Void> lines = contactLog.countedForWave(campaignId, wave, customerIds)
+                .concatMap(line -> release(line.id(), policy.rules().reservationOf(line.asPastContact())))
+                .then();
+        return runToTheEnd(lines.then(policy.forgetWaveContacts(customerIds, new CampaignWave(campaignId, wave, 0))));
+    }
+
     /** A customer's contact log, newest first: every contact and every refusal. */
     public Mono<PageOf<ContactLogEntry>> logOf(UUID customerId, int page, int size) {
         Mono<List<ContactLogEntry>> items = contactLog.newestFirstFor(customerId, page, size).collectList();

@@ -165,6 +165,19 @@ final class ContactLog {
                 .map(ContactLogEntry::asPastContact);
     }
 
+    /** The allowed, unreleased lines of a campaign wave for these customers (one statement). */
+    Flux<ContactLogEntry> countedForWave(String campaignId, int wave, List<UUID> customerIds) {
+        return db.sql(SELECT + "where " + MultiRowStatements.anyOf(db, "customer_id", "customers")
+                        + " and decision = :allowed and released_at is null and campaign_id = :campaign "
+                        + "and campaign_wave = :wave")
+                .bind("customers", MultiRowStatements.keys(db, customerIds, UUID.class))
+                .bind("allowed", ContactLogEntry.ALLOWED)
+                .bind("campaign", campaignId)
+                .bind("wave", wave)
+                .map(ContactLog::entryOf)
+                .all();
+    }
+
     /** Marks an allowed entry released; false when it was not allowed or already released (release once). */
     Mono<Boolean> markReleased(UUID id, Instant at) {
         return db.sql("update contact_log set released_at = :at, release_reason = :reason "

@@ -212,6 +212,14 @@ final class ContactPolicy {
         return counters.releaseAll(reservations, clock.instant());
     }
 
+    /** Removes the customers' contacts counted for the wave, whatever their time; how many were removed. */
+    public Mono<Integer> forgetWaveContacts(List<UUID> customerIds, CampaignWave wave) {
+        if (customerIds.isEmpty()) {
+            return Mono.just(0);
+        }
+        return counters.forgetWaveContacts(customerIds, wave.waveKey(), clock.instant());
+    }
+
     /** Uncounts an allowed attempt the provider rejected, so the slot is free again. */
     public Mono<Void> release(Reservation reservation) {
         if (reservation == null) {

@@ -339,6 +339,13 @@ public final class ContactRules {
         return new ContactHistory(counted, submissions);
     }
 
+    /** The history without the contacts (not holds) counted for the wave {@code waveKey}. */
+    static ContactHistory withoutWaveContacts(ContactHistory history, String waveKey) {
+        List<CountedContact> counted = new ArrayList<>(history.counted());
+        counted.removeIf(contact -> !contact.hold() && contact.sameWave(waveKey));
+        return new ContactHistory(counted, history.submissions());
+    }
+
     private static List<CountedContact> without(List<CountedContact> counted, CountedContact removed) {
         return removed == null ? counted : without(counted, List.of(removed));
     }

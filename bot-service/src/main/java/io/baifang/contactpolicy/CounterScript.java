@@ -23,11 +23,12 @@ final class CounterScript {
 
     private static final String TEMPLATE = """
             -- KEYS[1] the customer's record  KEYS[2] the epoch marker of its slot  KEYS[3] provider submissions (optional)
-            -- ARGV[1] reserve | check | release   ARGV[2] now (ms)
+            -- ARGV[1] reserve | check | release | forget-wave   ARGV[2] now (ms)
             -- ARGV[3] the contact to count "at,weight,priority,hold,waveKey", or '' when only a submission counts
+            -- (forget-wave: the waveKey whose contacts, not holds, are removed)
             -- ARGV[4] provider max (0: none)   ARGV[5] provider window (ms)   ARGV[6] release: the submission's time
             -- answers {-1} counters lost, {0, record, submissions} refused, {1} allowed (check), or
-            -- {1, the hold used, the holds displaced} allowed and counted
+            -- {1, the hold used, the holds displaced} allowed and counted; forget-wave {1, how many removed}
             local CAPS = {@CAPS@}
             local WAVE_MAX = @WAVE_MAX@
             local LONGEST = @LONGEST@
@@ -48,6 +49,18 @@ final class CounterScript {
               remove_one(KEYS[1], ARGV[3])
               if KEYS[3] then remove_one(KEYS[3], ARGV[6]) end
               return {1}
+            end
+            if mode == 'forget-wave' then
+              local raw = redis.call('GET', KEYS[1])
+              if not raw then return {1, 0} end
+              local kept, removed = {}, 0
+              for s in string.gmatch(raw, '[^;]+') do
+                local h, wk = string.match(s, '^%d+,%d+,%d+,([01]),(.*)$')
+                if h == '0' and wk == ARGV[3] then removed = removed + 1 else kept[#kept + 1] = s end
+              end
+              if removed == 0 then return {1, 0} end
+              if #kept == 0 then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1], table.concat(kept, ';'), 'KEEPTTL') end
+              return {1, removed}
             end
 
             -- one MGET for marker, record and submissions: every redis.call from Lua has a price

@@ -85,6 +85,21 @@ final class JvmContactCounters implements ContactCounters {
     }
 
     @Override
+    public Mono<Integer> forgetWaveContacts(List<UUID> customerIds, String waveKey, Instant now) {
+        return Mono.fromSupplier(() -> {
+            int[] removed = new int[1];
+            for (UUID customerId : customerIds) {
+                histories.computeIfPresent(customerId, (id, history) -> {
+                    ContactHistory without = ContactRules.withoutWaveContacts(history, waveKey);
+                    removed[0] += history.counted().size() - without.counted().size();
+                    return orNothing(rules.trim(without, now));
+                });
+            }
+            return removed[0];
+        });
+    }
+
+    @Override
     public Mono<Void> rebuild(UUID customerId, List<PastContact> contacts, Instant now) {
         return Mono.fromRunnable(() -> histories.compute(customerId,
                 (id, ignored) -> orNothing(rules.historyOf(contacts, now))));

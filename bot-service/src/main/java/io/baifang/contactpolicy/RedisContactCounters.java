@@ -218,6 +218,30 @@ final class RedisContactCounters implements ContactCounters, AutoCloseable {
         return await(CompletableFuture.allOf(toFutures(released))).then();
     }
 
+    /** One script call per customer, written together, one flush, one wait; NOSCRIPT as {@link #releaseAll}. */
+    @Override
+    public Mono<Integer> forgetWaveContacts(List<UUID> customerIds, String waveKey, Instant now) {
+        return Mono.defer(() -> forgotten(customerIds, waveKey, now))
+                .onErrorResume(RedisNoScriptException.class, e -> loadScript()
+                        .then(Mono.defer(() -> forgotten(customerIds, waveKey, now))));
+    }
+
+    private Mono<Integer> forgotten(List<UUID> customerIds, String waveKey, Instant now) {
+        requireOpen();
+        List<RedisFuture<List<Object>>> replies = new ArrayList<>(customerIds.size());
+        for (UUID customerId : customerIds) {
+            String record = keys.record(customerId);
+            replies.add(evalsha(new String[] {record, keys.markerFor(record)},
+                    new String[] {"forget-wave", Long.toString(now.toEpochMilli()), waveKey, "0", "0", ""}));
+        }
+        connection.flushCommands();
+        List<RedisFuture<?>> all = new ArrayList<>(replies);
+        return await(CompletableFuture.allOf(toFutures(all)))
+                .then(Mono.fromSupplier(() -> replies.stream()
+                        .mapToInt(reply -> ((Number) reply.toCompletableFuture().join().get(1)).intValue())
+                        .sum()));
+    }
+
     @Override
     public Mono<Void> rebuild(UUID customerId, List<PastContact> contacts, Instant now) {
         return Mono.defer(() -> {

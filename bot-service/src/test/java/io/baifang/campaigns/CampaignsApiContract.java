@@ -570,6 +570,10 @@ abstract class CampaignsApiContract {
         // and it stopped after the policy counted the second one, before storing its message
         UUID countedBeforeTheStop = claimed.get(1);
         ContactOutcome counted = countInTheCampaign(campaign, countedBeforeTheStop);
+        // and another stopped after the policy counted its third one, before even its contact-log line
+        UUID countedWithoutALine = claimed.get(2);
+        ContactOutcome unlogged = countInTheCampaign(campaign, countedWithoutALine);
+        db.sql("delete from contact_log where id = :id").bind("id", unlogged.logEntryId()).then().block();
 
         assertThat(dispatcher.reconcileAbandoned(campaign).block()).isEqualTo(Math.min(claimed.size(), 100));
         while (dispatcher.reconcileAbandoned(campaign).block() > 0) {
@@ -591,6 +595,7 @@ abstract class CampaignsApiContract {
         assertThat(perPhone.values()).allSatisfy(sends -> assertThat(sends).isEqualTo(1L));
         assertThat(countIn(campaign, "SENT")).isEqualTo(perPhone.size());
         assertThat(stateOf(campaign, countedBeforeTheStop)).isEqualTo("SENT");
+        assertThat(stateOf(campaign, countedWithoutALine)).as("not refused by its own wave").isEqualTo("SENT");
     }
 
     // --- helpers

@@ -160,6 +160,30 @@ abstract class ContactCountersContractTests {
     }
 
     @Test
+    void forgettingAWavesContactsFreesItsCustomersButLeavesItsHoldsAndOtherWavesAlone() {
+        ContactCounters store = store();
+        UUID counted = aCustomer();
+        UUID holding = aCustomer();
+        UUID inTheNextWave = aCustomer();
+        Instant wednesday10 = at("2026-03-04T10:00");
+        store.reserve(campaignSms(counted, "spring-deposit", 1, 5), MONDAY_10).block();
+        store.hold(campaignSms(holding, "spring-deposit", 1, 5), wednesday10, MONDAY_10).block();
+        store.reserve(campaignSms(inTheNextWave, "spring-deposit", 2, 5), MONDAY_10).block();
+
+        assertThat(store.forgetWaveContacts(List.of(counted, holding, inTheNextWave), "spring-deposit#1",
+                MONDAY_10.plusSeconds(5)).block()).isEqualTo(1);
+
+        // free again for its wave and for the daily cap
+        assertThat(store.reserve(campaignSms(counted, "spring-deposit", 1, 5), MONDAY_10.plusSeconds(10)).block())
+                .isInstanceOf(Allowed.class);
+        // the hold still stands in the way of a lower-priority campaign the same day
+        assertThat(store.reserve(campaignSms(holding, "card-offer", 1, 1), at("2026-03-04T09:00")).block())
+                .isInstanceOf(Refused.class);
+        assertThat(store.reserve(campaignSms(inTheNextWave, "spring-deposit", 2, 5), at("2026-03-05T10:00")).block())
+                .isEqualTo(new Refused(Reason.CAMPAIGN_WAVE_CAP, "campaign-wave", null));
+    }
+
+    @Test
     void refusesTheFiftyFirstSameTemplateMessageFromAProviderInADay() {
         ContactCounters store = store();
         UUID customer = aCustomer();

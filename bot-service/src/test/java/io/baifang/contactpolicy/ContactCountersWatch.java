@@ -43,6 +43,11 @@ class ContactCountersWatch implements ContactCounters {
     }
 
     @Override
+    public Mono<Integer> forgetWaveContacts(List<UUID> customerIds, String waveKey, Instant now) {
+        return store.forgetWaveContacts(customerIds, waveKey, now);
+    }
+
+    @Override
     public Mono<ContactDecision> check(ContactAttempt attempt, Instant now) {
         return store.check(attempt, now);
     }

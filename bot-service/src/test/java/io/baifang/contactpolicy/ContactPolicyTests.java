@@ -269,6 +269,11 @@ class ContactPolicyTests {
         }
 
         @Override
+        public Mono<Integer> forgetWaveContacts(List<UUID> customerIds, String waveKey, Instant now) {
+            return unreachable();
+        }
+
+        @Override
         public Mono<ContactDecision> check(ContactAttempt attempt, Instant now) {
             return unreachable();
         }
