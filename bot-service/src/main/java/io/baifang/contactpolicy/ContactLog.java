@@ -152,9 +152,9 @@ final class ContactLog {
      * the driver supports it).
      */
     Flux<PastContact> standingHolds(String campaignId, int wave, Instant plannedAt) {
-        return db.sql(SELECT + "where decision = :held and planned_at = :plannedAt and campaign_id = :campaign "
-                        + "and campaign_wave = :wave and released_at is null")
-                .bind("held", ContactLogEntry.HELD)
+        // 'HELD' as a literal: PostgreSQL's partial index of holds (V12) serves only a plan that sees it
+        return db.sql(SELECT + "where decision = '" + ContactLogEntry.HELD + "' and planned_at = :plannedAt "
+                        + "and campaign_id = :campaign and campaign_wave = :wave and released_at is null")
                 // a hold's line keeps its planned time as the counters do, to the millisecond
                 .bind("plannedAt", Instant.ofEpochMilli(plannedAt.toEpochMilli()).atOffset(ZoneOffset.UTC))
                 .bind("campaign", campaignId)
@@ -229,10 +229,9 @@ final class ContactLog {
     /** Marks the holds planned at or before {@code plannedBy} that nothing used or released: they lapsed. */
     Mono<Long> markLapsedHolds(Instant plannedBy, Instant at) {
         return db.sql("update contact_log set released_at = :at, release_reason = :reason "
-                        + "where decision = :held and released_at is null and planned_at <= :plannedBy")
+                        + "where decision = '" + ContactLogEntry.HELD + "' and released_at is null and planned_at <= :plannedBy")
                 .bind("at", at.atOffset(ZoneOffset.UTC))
                 .bind("reason", ReleaseReason.LAPSED.name())
-                .bind("held", ContactLogEntry.HELD)
                 .bind("plannedBy", plannedBy.atOffset(ZoneOffset.UTC))
                 .fetch()
                 .rowsUpdated();
