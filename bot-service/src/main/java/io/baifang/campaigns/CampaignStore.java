@@ -283,7 +283,10 @@ class CampaignStore {
     /**
      * Records what became of a claimed batch, each recipient's variant and the hold-out group included: one
      * statement per distinct outcome. Only rows this claim still holds change, so a delivery report that already
-     * moved a recipient on (DELIVERED before the send's own answer was recorded) stands.
+     * moved a recipient on (DELIVERED before the send's own answer was recorded) stands. A {@code DELIVERED} or
+     * {@code FAILED} that finds rows no longer held (the claim outlived its lease and was reconciled meanwhile)
+     * moves them on as a delivery report would ({@link #delivered}): the answer to the batch's own send reaches
+     * its recipients only through here.
      */
     Mono<Void> record(UUID campaignId, int wave, UUID token, List<RecipientUpdate> updates, Instant now) {
         Map<Outcome, List<UUID>> byOutcome = new LinkedHashMap<>();
@@ -320,7 +323,15 @@ class CampaignStore {
                 .bind("wave", wave)
                 .bind("ids", MultiRowStatements.keys(db, ids, UUID.class))
                 .bind("token", token)
-                .then();
+                .fetch()
+                .rowsUpdated()
+                .flatMap(updated -> updated < ids.size() && settlesDelivery(outcome.state())
+                        ? delivered(campaignId, wave, outcome.state(), outcome.reason(), ids, now).then()
+                        : Mono.empty());
+    }
+
+    private static boolean settlesDelivery(RecipientState state) {
+        return state == RecipientState.DELIVERED || state == RecipientState.FAILED;
     }
 
     /**

@@ -53,7 +53,8 @@ class RecipientDeliveries implements DisposableBean {
 
     @EventListener
     void on(DeliveryStatusChanged change) {
-        if (change.campaignId() != null && stateOf(change.status()) != null) {
+        // a status in the answer to a batch's own send is recorded by that batch (CampaignStore.record)
+        if (change.campaignId() != null && !change.answeredToSender() && stateOf(change.status()) != null) {
             reported.add(change);
         }
     }

@@ -323,7 +323,7 @@ public class Messaging {
                 others.add(recordOutcome(message, channel, outcomes.get(i)));
             }
         }
-        Flux<SendResult.Sent> recorded = recorder.recordStatuses(accepted, queuedJustNow(messages))
+        Flux<SendResult.Sent> recorded = recorder.recordAnswers(accepted, queuedJustNow(messages))
                 .flatMapIterable(after -> accepted.stream()
                         .filter(line -> line.status() == DeliveryStatus.SENT)
                         .map(line -> sentAsRecorded(line, after.get(line.messageId())))

@@ -104,17 +104,24 @@ class ProviderEventRecorder implements ProviderEvents {
         }
         Set<UUID> ids = new LinkedHashSet<>();
         lines.forEach(line -> ids.add(line.messageId()));
-        return store.standingOf(ids).flatMap(standing -> recordStatuses(lines, standing));
+        return store.standingOf(ids).flatMap(standing -> recorded(lines, standing, false));
     }
 
     /**
-     * Like {@link #recordStatuses(List)}, for a caller that knows where the messages stood (it stored them
-     * {@code QUEUED} itself a moment ago): nothing is read first. Should a report have moved one of them on
-     * meanwhile, the database still refuses a repeated history line (the batch is then recorded one by one) and a
-     * move backwards.
+     * Like {@link #recordStatuses(List)}, for the answers to a campaign batch's own send: the caller knows where
+     * the messages stood (it stored them {@code QUEUED} itself a moment ago), so nothing is read first, and it
+     * records what they answered as its result, so the moves are announced as {@code answeredToSender}. Should a
+     * report have moved one of them on meanwhile, the database still refuses a repeated history line (the batch is
+     * then recorded one by one, announced as reports) and a move backwards.
      */
-    Mono<Map<UUID, StatusBatch.After>> recordStatuses(List<StatusBatch.Line> lines,
-                                                       Map<UUID, MessageStore.Standing> standing) {
+    Mono<Map<UUID, StatusBatch.After>> recordAnswers(List<StatusBatch.Line> lines,
+                                                     Map<UUID, MessageStore.Standing> standing) {
+        return recorded(lines, standing, true);
+    }
+
+    private Mono<Map<UUID, StatusBatch.After>> recorded(List<StatusBatch.Line> lines,
+                                                        Map<UUID, MessageStore.Standing> standing,
+                                                        boolean answeredToSender) {
         if (lines.isEmpty()) {
             return Mono.just(Map.of());
         }
@@ -123,7 +130,7 @@ class ProviderEventRecorder implements ProviderEvents {
         lines.forEach(line -> ids.add(line.messageId()));
         return Mono.fromSupplier(() -> StatusBatch.plan(lines, standing, now))
                 .flatMap(plan -> written(plan, now).thenReturn(plan))
-                .doOnNext(plan -> announceMoves(plan, now))
+                .doOnNext(plan -> announceMoves(plan, now, answeredToSender))
                 .map(StatusBatch.Plan::after)
                 .onErrorResume(DataIntegrityViolationException.class, race -> oneByOne(lines, ids));
     }
@@ -138,11 +145,11 @@ class ProviderEventRecorder implements ProviderEvents {
         return transaction.transactional(writes);
     }
 
-    private void announceMoves(StatusBatch.Plan plan, Instant at) {
+    private void announceMoves(StatusBatch.Plan plan, Instant at, boolean answeredToSender) {
         plan.after().values().stream()
                 .filter(StatusBatch.After::moved)
                 .forEach(moved -> events.publishEvent(new DeliveryStatusChanged(moved.messageId(), moved.customerId(),
-                        moved.campaignId(), moved.status(), moved.errorCode(), at)));
+                        moved.campaignId(), moved.status(), moved.errorCode(), at, answeredToSender)));
     }
 
     private Mono<Map<UUID, StatusBatch.After>> oneByOne(List<StatusBatch.Line> lines, Set<UUID> ids) {

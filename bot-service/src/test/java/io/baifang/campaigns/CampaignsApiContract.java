@@ -598,6 +598,27 @@ abstract class CampaignsApiContract {
         assertThat(stateOf(campaign, countedWithoutALine)).as("not refused by its own wave").isEqualTo("SENT");
     }
 
+    @Test
+    void theAnswerToABatchsOwnSendReachesItsRecipientEvenWhenItsClaimWasReconciledMeanwhile() {
+        Campaign campaign = materialisedDraft();
+        Instant now = Instant.now();
+        UUID slowBatch = UUID.randomUUID();
+        // a batch claims a recipient and is so slow that its lease runs out
+        UUID customer = store.claim(campaign.id(), 1, 1, slowBatch, now, now.minusSeconds(1)).blockFirst();
+        // meanwhile reconciliation finds its message stored, still queued: the recipient counts as sent
+        UUID reconciler = UUID.randomUUID();
+        assertThat(store.claimAbandoned(campaign.id(), 1, 10, reconciler, now, now.plusSeconds(60)).collectList()
+                .block()).containsExactly(customer);
+        store.record(campaign.id(), 1, reconciler, List.of(new RecipientUpdate(customer, RecipientState.SENT, null,
+                null, null, null, null)), now).block();
+
+        // then the provider's answer to the slow batch's send comes back: delivered
+        store.record(campaign.id(), 1, slowBatch, List.of(new RecipientUpdate(customer, RecipientState.DELIVERED,
+                null, null, null, null, null)), Instant.now()).block();
+
+        assertThat(stateOf(campaign, customer)).isEqualTo("DELIVERED");
+    }
+
     // --- helpers
 
     static Map<String, Object> invitation(int ratePerSecond) {

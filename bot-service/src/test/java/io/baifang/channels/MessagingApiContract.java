@@ -507,7 +507,7 @@ abstract class MessagingApiContract {
             asStored.put(row.id(), MessageStore.Standing.queued(row));
         }
 
-        java.util.Map<UUID, StatusBatch.After> after = recorder.recordStatuses(java.util.List.of(
+        java.util.Map<UUID, StatusBatch.After> after = recorder.recordAnswers(java.util.List.of(
                 new StatusBatch.Line(raced.id(), "WA-3", DeliveryStatus.SENT, null, now),
                 new StatusBatch.Line(raced.id(), "WA-3", DeliveryStatus.DELIVERED, null, now),
                 new StatusBatch.Line(calm.id(), "WA-4", DeliveryStatus.SENT, null, now)), asStored).block();
