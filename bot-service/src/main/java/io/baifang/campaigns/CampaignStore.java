@@ -17,6 +17,7 @@ import io.baifang.security.StaffMember;
 import io.baifang.shared.MultiRowStatements;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -44,10 +45,12 @@ class CampaignStore {
 
     private final DatabaseClient db;
     private final JsonMapper json;
+    private final TransactionalOperator transaction;
 
-    CampaignStore(DatabaseClient db, JsonMapper json) {
+    CampaignStore(DatabaseClient db, JsonMapper json, TransactionalOperator transaction) {
         this.db = db;
         this.json = json;
+        this.transaction = transaction;
     }
 
     // --- campaigns
@@ -216,44 +219,63 @@ class CampaignStore {
 
     /**
      * Claims up to {@code limit} due recipients of the wave for this dispatcher until {@code leaseUntil}, and
-     * answers their customer ids. On PostgreSQL the rows are picked {@code FOR UPDATE SKIP LOCKED}, so
-     * dispatchers on several instances take disjoint batches without waiting on each other. H2 (the embedded
-     * default, one instance) has no {@code SKIP LOCKED}; there the conditional update alone keeps a row from
-     * being claimed twice, since a row another claim took is no longer {@code PENDING}. Either way only the
-     * rows that carry this claim's token are answered (on PostgreSQL straight from the update's
-     * {@code RETURNING}, on H2 read back by the token).
+     * answers their customer ids; no two standing claims name the same recipient.
+     *
+     * <p>On PostgreSQL a claim is one row of {@code campaign_claims} (V14) listing the recipients, and the
+     * recipients themselves are not written: each recipient row is written once, with its outcome
+     * ({@link #record}). Claims of a wave are taken one at a time under the campaign row's lock, each passing
+     * over the recipients every standing claim names, so dispatchers on several instances take disjoint batches.
+     *
+     * <p>On H2 (the embedded default, one instance) each claimed recipient is marked {@code SENDING} with the
+     * claim's token; the conditional update keeps a row from being claimed twice, since a row another claim took
+     * is no longer {@code PENDING}, and the rows are read back by the token.
      */
     Flux<UUID> claim(UUID campaignId, int wave, int limit, UUID token, Instant now, Instant leaseUntil) {
-        String pick = "select customer_id from campaign_recipients where campaign_id = :campaignId and wave = :wave "
-                // PostgreSQL walks the index of due recipients in order (H2 would evaluate an ordered pick per row)
-                + "and " + CLAIMABLE + (onPostgres() ? " order by next_attempt_at" : "") + " limit " + limit
-                + (onPostgres() ? " for update skip locked" : "");
-        GenericExecuteSpec claim = db.sql("update campaign_recipients set state = 'SENDING', claim_token = :token, "
-                        + "lease_until = :lease, attempts = attempts + 1, updated_at = :now "
-                        + "where campaign_id = :campaignId and wave = :wave and " + picked(pick) + " and " + CLAIMABLE
-                        + (onPostgres() ? " returning customer_id" : ""))
-                .bind("token", token)
-                .bind("lease", offset(leaseUntil))
-                .bind("now", offset(now))
-                .bind("campaignId", campaignId)
-                .bind("wave", wave);
-        if (onPostgres()) {
-            return claim.map(row -> row.get("customer_id", UUID.class)).all();
-        }
-        return claim.fetch().rowsUpdated().flatMapMany(count -> count == 0 ? Flux.empty() : claimedBy(token));
+        return onPostgres() ? claimInOneRow(campaignId, wave, limit, token, now, leaseUntil)
+                : claimRowByRow(campaignId, wave, limit, token, now, leaseUntil);
     }
 
-    /**
-     * Claims up to {@code limit} recipients whose claim outlived its lease (the dispatcher that had them
-     * stopped), so they can be reconciled with what was sent.
-     */
-    Flux<UUID> claimAbandoned(UUID campaignId, int wave, int limit, UUID token, Instant now, Instant leaseUntil) {
+    private Flux<UUID> claimInOneRow(UUID campaignId, int wave, int limit, UUID token, Instant now,
+                                     Instant leaseUntil) {
+        Mono<Void> oneClaimAtATime = db.sql("select id from campaigns where id = :campaignId for update")
+                .bind("campaignId", campaignId)
+                .fetch()
+                .all()
+                .then();
+        // the index of due recipients walked in order (V9), past those the standing claims name (a hashed set)
+        Mono<List<UUID>> picked = db.sql("select customer_id from campaign_recipients where campaign_id = :campaignId "
+                        + "and wave = :wave and " + CLAIMABLE + " and customer_id not in (select unnest(customer_ids) "
+                        + "from campaign_claims where campaign_id = :campaignId and wave = :wave) "
+                        + "order by next_attempt_at limit " + limit)
+                .bind("campaignId", campaignId)
+                .bind("wave", wave)
+                .bind("now", offset(now))
+                .map(row -> row.get("customer_id", UUID.class))
+                .all()
+                .collectList();
+        Mono<List<UUID>> claimed = oneClaimAtATime.then(picked)
+                .flatMap(ids -> ids.isEmpty() ? Mono.just(ids) : db.sql("insert into campaign_claims (token, "
+                                + "campaign_id, wave, customer_ids, lease_until, claimed_at) values (:token, "
+                                + ":campaignId, :wave, :ids, :lease, :now)")
+                        .bind("token", token)
+                        .bind("campaignId", campaignId)
+                        .bind("wave", wave)
+                        .bind("ids", MultiRowStatements.keys(db, ids, UUID.class))
+                        .bind("lease", offset(leaseUntil))
+                        .bind("now", offset(now))
+                        .then()
+                        .thenReturn(ids));
+        return transaction.transactional(claimed).flatMapIterable(ids -> ids);
+    }
+
+    private Flux<UUID> claimRowByRow(UUID campaignId, int wave, int limit, UUID token, Instant now,
+                                     Instant leaseUntil) {
         String pick = "select customer_id from campaign_recipients where campaign_id = :campaignId and wave = :wave "
-                + "and state = 'SENDING' and lease_until < :now limit " + limit
-                + (onPostgres() ? " for update skip locked" : "");
-        return db.sql("update campaign_recipients set claim_token = :token, lease_until = :lease, updated_at = :now "
-                        + "where campaign_id = :campaignId and wave = :wave and " + picked(pick)
-                        + " and state = 'SENDING' and lease_until < :now")
+                + "and " + CLAIMABLE + " limit " + limit;
+        return db.sql("update campaign_recipients set state = 'SENDING', claim_token = :token, "
+                        + "lease_until = :lease, attempts = attempts + 1, updated_at = :now "
+                        + "where campaign_id = :campaignId and wave = :wave and customer_id in (" + pick + ") and "
+                        + CLAIMABLE)
                 .bind("token", token)
                 .bind("lease", offset(leaseUntil))
                 .bind("now", offset(now))
@@ -265,12 +287,37 @@ class CampaignStore {
     }
 
     /**
-     * The rows the pick chose. On PostgreSQL the pick runs once, as an array: written as {@code in (select …)}
-     * the planner may run a {@code LIMIT … SKIP LOCKED} subquery again for each row it joins, and claim more
-     * rows than the limit.
+     * Takes over a claim that outlived its lease (the dispatcher that had it stopped), so its recipients can be
+     * reconciled with what was sent: on PostgreSQL one claim row (skipping one another instance is taking over),
+     * its recipients as it named them; on H2 up to {@code limit} recipients still {@code SENDING}.
      */
-    private String picked(String pick) {
-        return onPostgres() ? "customer_id = any(array(" + pick + "))" : "customer_id in (" + pick + ")";
+    Flux<UUID> claimAbandoned(UUID campaignId, int wave, int limit, UUID token, Instant now, Instant leaseUntil) {
+        if (onPostgres()) {
+            return db.sql("update campaign_claims set token = :token, lease_until = :lease where token = (select "
+                            + "token from campaign_claims where campaign_id = :campaignId and wave = :wave "
+                            + "and lease_until < :now limit 1 for update skip locked) returning customer_ids")
+                    .bind("token", token)
+                    .bind("lease", offset(leaseUntil))
+                    .bind("campaignId", campaignId)
+                    .bind("wave", wave)
+                    .bind("now", offset(now))
+                    .map(row -> row.get("customer_ids", UUID[].class))
+                    .all()
+                    .flatMapIterable(List::of);
+        }
+        String pick = "select customer_id from campaign_recipients where campaign_id = :campaignId and wave = :wave "
+                + "and state = 'SENDING' and lease_until < :now limit " + limit;
+        return db.sql("update campaign_recipients set claim_token = :token, lease_until = :lease, updated_at = :now "
+                        + "where campaign_id = :campaignId and wave = :wave and customer_id in (" + pick + ")"
+                        + " and state = 'SENDING' and lease_until < :now")
+                .bind("token", token)
+                .bind("lease", offset(leaseUntil))
+                .bind("now", offset(now))
+                .bind("campaignId", campaignId)
+                .bind("wave", wave)
+                .fetch()
+                .rowsUpdated()
+                .flatMapMany(count -> count == 0 ? Flux.empty() : claimedBy(token));
     }
 
     private Flux<UUID> claimedBy(UUID token) {
@@ -282,11 +329,12 @@ class CampaignStore {
 
     /**
      * Records what became of a claimed batch, each recipient's variant and the hold-out group included: one
-     * statement per distinct outcome. Only rows this claim still holds change, so a delivery report that already
-     * moved a recipient on (DELIVERED before the send's own answer was recorded) stands. A {@code DELIVERED} or
-     * {@code FAILED} that finds rows no longer held (the claim outlived its lease and was reconciled meanwhile)
-     * moves them on as a delivery report would ({@link #delivered}): the answer to the batch's own send reaches
-     * its recipients only through here.
+     * statement per distinct outcome. Only recipients this claim still holds and still waiting change, so a
+     * delivery report that already moved one on (DELIVERED before the send's own answer was recorded) stands. On
+     * PostgreSQL the claim row is deleted first, in the same transaction: that it was still there says the claim
+     * still holds its recipients. A {@code DELIVERED} or {@code FAILED} that finds recipients no longer held (the
+     * claim outlived its lease and was taken over meanwhile) moves them on as a delivery report would
+     * ({@link #delivered}): the answer to the batch's own send reaches its recipients only through here.
      */
     Mono<Void> record(UUID campaignId, int wave, UUID token, List<RecipientUpdate> updates, Instant now) {
         Map<Outcome, List<UUID>> byOutcome = new LinkedHashMap<>();
@@ -294,22 +342,45 @@ class CampaignStore {
             byOutcome.computeIfAbsent(new Outcome(update.state(), update.reason(), update.rule(), update.nextAttemptAt(),
                     update.variant()), outcome -> new ArrayList<>()).add(update.customerId());
         }
-        return Flux.fromIterable(byOutcome.entrySet())
-                .concatMap(group -> recordOutcome(campaignId, wave, token, group.getKey(), group.getValue(), now))
-                .then();
+        if (!onPostgres()) {
+            return Flux.fromIterable(byOutcome.entrySet())
+                    .concatMap(group -> recordOutcome(campaignId, wave, token, true, group.getKey(), group.getValue(), now))
+                    .then();
+        }
+        Mono<Void> recorded = db.sql("delete from campaign_claims where token = :token")
+                .bind("token", token)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(deleted -> Flux.fromIterable(byOutcome.entrySet())
+                        .concatMap(group -> recordOutcome(campaignId, wave, token, deleted > 0, group.getKey(),
+                                group.getValue(), now))
+                        .then());
+        return transaction.transactional(recorded);
     }
 
     private record Outcome(RecipientState state, String reason, String rule, Instant nextAttemptAt, String variant) {
     }
 
-    private Mono<Void> recordOutcome(UUID campaignId, int wave, UUID token, Outcome outcome, List<UUID> ids,
-                                     Instant now) {
+    private Mono<Void> recordOutcome(UUID campaignId, int wave, UUID token, boolean held, Outcome outcome,
+                                     List<UUID> ids, Instant now) {
+        Mono<Long> written = held ? writeOutcome(campaignId, wave, token, outcome, ids, now) : Mono.just(0L);
+        return written.flatMap(updated -> updated < ids.size() && settlesDelivery(outcome.state())
+                ? delivered(campaignId, wave, outcome.state(), outcome.reason(), ids, now).then()
+                : Mono.empty());
+    }
+
+    /** The claim's recipients still waiting take the outcome (on H2: still marked with the claim's token). */
+    private Mono<Long> writeOutcome(UUID campaignId, int wave, UUID token, Outcome outcome, List<UUID> ids,
+                                    Instant now) {
         String sent = outcome.state().wasSent() ? ", sent_at = coalesce(sent_at, :now)" : "";
+        String stillHeld = onPostgres() ? "state in ('PENDING', 'DEFERRED')"
+                : "claim_token = :token and state = 'SENDING'";
         GenericExecuteSpec update = db.sql("update campaign_recipients set state = :state, reason = :reason, "
                         + "rule_id = :rule, next_attempt_at = :next, variant = coalesce(:variant, variant), "
                         + "claim_token = null, lease_until = null, "
+                        + (onPostgres() ? "attempts = attempts + 1, " : "")
                         + "updated_at = :now" + sent + " where campaign_id = :campaignId and wave = :wave "
-                        + "and " + MultiRowStatements.anyOf(db, "customer_id", "ids") + " and claim_token = :token and state = 'SENDING'")
+                        + "and " + MultiRowStatements.anyOf(db, "customer_id", "ids") + " and " + stillHeld)
                 .bind("state", outcome.state().name());
         update = nullable(update, "reason", outcome.reason(), String.class);
         update = nullable(update, "rule", outcome.rule(), String.class);
@@ -318,16 +389,11 @@ class CampaignStore {
                 : outcome.nextAttemptAt();
         update = nullable(update, "next", offset(next), OffsetDateTime.class);
         update = nullable(update, "variant", outcome.variant(), String.class);
-        return update.bind("now", offset(now))
+        update = update.bind("now", offset(now))
                 .bind("campaignId", campaignId)
                 .bind("wave", wave)
-                .bind("ids", MultiRowStatements.keys(db, ids, UUID.class))
-                .bind("token", token)
-                .fetch()
-                .rowsUpdated()
-                .flatMap(updated -> updated < ids.size() && settlesDelivery(outcome.state())
-                        ? delivered(campaignId, wave, outcome.state(), outcome.reason(), ids, now).then()
-                        : Mono.empty());
+                .bind("ids", MultiRowStatements.keys(db, ids, UUID.class));
+        return (onPostgres() ? update : update.bind("token", token)).fetch().rowsUpdated();
     }
 
     private static boolean settlesDelivery(RecipientState state) {
@@ -336,13 +402,18 @@ class CampaignStore {
 
     /**
      * A delivery report moved recipients' messages on: {@code DELIVERED} or {@code FAILED}, from {@code SENT}
-     * (or from {@code SENDING}, when the report is faster than the send's own answer). Never backwards.
+     * (or from claimed, when the report is faster than the send's own answer: on PostgreSQL a recipient a standing
+     * claim names, on H2 one marked {@code SENDING}). Never backwards.
      */
     Mono<Long> delivered(UUID campaignId, int wave, RecipientState state, String reason, Collection<UUID> customerIds,
                          Instant now) {
+        String movable = onPostgres()
+                ? "(state = 'SENT' or (state in ('PENDING', 'DEFERRED') and customer_id in (select unnest(customer_ids) "
+                        + "from campaign_claims where campaign_id = :campaignId and wave = :wave)))"
+                : "state in ('SENDING', 'SENT')";
         GenericExecuteSpec update = db.sql("update campaign_recipients set state = :state, reason = :reason, "
                         + "sent_at = coalesce(sent_at, :now), updated_at = :now where campaign_id = :campaignId "
-                        + "and wave = :wave and " + MultiRowStatements.anyOf(db, "customer_id", "ids") + " and state in ('SENDING', 'SENT')")
+                        + "and wave = :wave and " + MultiRowStatements.anyOf(db, "customer_id", "ids") + " and " + movable)
                 .bind("state", state.name());
         update = nullable(update, "reason", reason, String.class);
         return update.bind("now", offset(now))

@@ -599,6 +599,27 @@ abstract class CampaignsApiContract {
     }
 
     @Test
+    void aDeliveryReportFasterThanItsBatchsOwnRecordStandsAndAnUnclaimedRecipientIsNotMoved() {
+        Campaign campaign = materialisedDraft();
+        Instant now = Instant.now();
+        UUID batch = UUID.randomUUID();
+        UUID customer = store.claim(campaign.id(), 1, 1, batch, now, now.plusSeconds(60)).blockFirst();
+        UUID unclaimed = db.sql("select customer_id from campaign_recipients where campaign_id = :id "
+                        + "and customer_id <> :claimed")
+                .bind("id", campaign.id()).bind("claimed", customer)
+                .map(row -> row.get("customer_id", UUID.class)).all().blockFirst();
+
+        // the provider reports delivered before the batch records the send's own answer (sent)
+        assertThat(store.delivered(campaign.id(), 1, RecipientState.DELIVERED, null, List.of(customer, unclaimed), now)
+                .block()).isEqualTo(1L);
+        store.record(campaign.id(), 1, batch, List.of(new RecipientUpdate(customer, RecipientState.SENT, null, null,
+                null, null, null)), Instant.now()).block();
+
+        assertThat(stateOf(campaign, customer)).isEqualTo("DELIVERED");
+        assertThat(stateOf(campaign, unclaimed)).isEqualTo("PENDING");
+    }
+
+    @Test
     void theAnswerToABatchsOwnSendReachesItsRecipientEvenWhenItsClaimWasReconciledMeanwhile() {
         Campaign campaign = materialisedDraft();
         Instant now = Instant.now();
