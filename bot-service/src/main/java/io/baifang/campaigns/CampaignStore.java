@@ -182,7 +182,8 @@ class CampaignStore {
                 .bind("now", offset(now))
                 .fetch()
                 .rowsUpdated()
-                .flatMap(written -> analysed().thenReturn(written));
+                .flatMap(written -> counted(campaignId, wave, CountChanges.of(RecipientState.PENDING, null, written))
+                        .then(analysed()).thenReturn(written));
     }
 
     private Mono<Void> analysed() {
@@ -214,7 +215,9 @@ class CampaignStore {
                 .bind("campaignId", campaignId)
                 .bind("previous", wave - 1)
                 .fetch()
-                .rowsUpdated();
+                .rowsUpdated()
+                .flatMap(written -> counted(campaignId, wave, CountChanges.of(RecipientState.PENDING, null, written))
+                        .thenReturn(written));
     }
 
     /**
@@ -344,17 +347,19 @@ class CampaignStore {
         }
         if (!onPostgres()) {
             return Flux.fromIterable(byOutcome.entrySet())
-                    .concatMap(group -> recordOutcome(campaignId, wave, token, true, group.getKey(), group.getValue(), now))
+                    .concatMap(group -> recordOutcome(campaignId, wave, token, true, group.getKey(), group.getValue(), now,
+                            new CountChanges()))
                     .then();
         }
+        CountChanges changes = new CountChanges();
         Mono<Void> recorded = db.sql("delete from campaign_claims where token = :token")
                 .bind("token", token)
                 .fetch()
                 .rowsUpdated()
                 .flatMap(deleted -> Flux.fromIterable(byOutcome.entrySet())
                         .concatMap(group -> recordOutcome(campaignId, wave, token, deleted > 0, group.getKey(),
-                                group.getValue(), now))
-                        .then());
+                                group.getValue(), now, changes))
+                        .then(Mono.defer(() -> counted(campaignId, wave, changes))));
         return transaction.transactional(recorded);
     }
 
@@ -362,25 +367,35 @@ class CampaignStore {
     }
 
     private Mono<Void> recordOutcome(UUID campaignId, int wave, UUID token, boolean held, Outcome outcome,
-                                     List<UUID> ids, Instant now) {
-        Mono<Long> written = held ? writeOutcome(campaignId, wave, token, outcome, ids, now) : Mono.just(0L);
+                                     List<UUID> ids, Instant now, CountChanges changes) {
+        Mono<Long> written = held ? writeOutcome(campaignId, wave, token, outcome, ids, now, changes) : Mono.just(0L);
         return written.flatMap(updated -> updated < ids.size() && settlesDelivery(outcome.state())
-                ? delivered(campaignId, wave, outcome.state(), outcome.reason(), ids, now).then()
+                ? moveDelivered(campaignId, wave, outcome.state(), outcome.reason(), ids, now, changes).then()
                 : Mono.empty());
     }
 
-    /** The claim's recipients still waiting take the outcome (on H2: still marked with the claim's token). */
+    /**
+     * The claim's recipients still waiting take the outcome; how many did. On PostgreSQL the statement answers
+     * the states they left, added to {@code changes} for the counts; on H2 the recipients are those still marked
+     * with the claim's token.
+     */
     private Mono<Long> writeOutcome(UUID campaignId, int wave, UUID token, Outcome outcome, List<UUID> ids,
-                                    Instant now) {
+                                    Instant now, CountChanges changes) {
         String sent = outcome.state().wasSent() ? ", sent_at = coalesce(sent_at, :now)" : "";
-        String stillHeld = onPostgres() ? "state in ('PENDING', 'DEFERRED')"
-                : "claim_token = :token and state = 'SENDING'";
-        GenericExecuteSpec update = db.sql("update campaign_recipients set state = :state, reason = :reason, "
-                        + "rule_id = :rule, next_attempt_at = :next, variant = coalesce(:variant, variant), "
-                        + "claim_token = null, lease_until = null, "
-                        + (onPostgres() ? "attempts = attempts + 1, " : "")
-                        + "updated_at = :now" + sent + " where campaign_id = :campaignId and wave = :wave "
-                        + "and " + MultiRowStatements.anyOf(db, "customer_id", "ids") + " and " + stillHeld)
+        String set = "set state = :state, reason = :reason, rule_id = :rule, next_attempt_at = :next, "
+                + "variant = coalesce(:variant, variant), claim_token = null, lease_until = null, "
+                + (onPostgres() ? "attempts = attempts + 1, " : "") + "updated_at = :now" + sent;
+        // on PostgreSQL the rows as they stood (read without locks: the claim is the only writer of its waiting
+        // recipients; a delivery report that got in first is skipped by the state test on the row itself)
+        String sql = onPostgres()
+                ? "with old as (select customer_id, state, reason from campaign_recipients where campaign_id = "
+                        + ":campaignId and wave = :wave and customer_id = any(:ids) and state in ('PENDING', 'DEFERRED')), "
+                        + "moved as (update campaign_recipients r " + set + " from old where r.campaign_id = :campaignId and r.wave = :wave and r.customer_id = old.customer_id "
+                        + "and r.state in ('PENDING', 'DEFERRED') returning old.state as was, old.reason as was_reason) "
+                        + "select was, was_reason, count(*) as n from moved group by was, was_reason"
+                : "update campaign_recipients " + set + " where campaign_id = :campaignId and wave = :wave and "
+                        + MultiRowStatements.anyOf(db, "customer_id", "ids") + " and claim_token = :token and state = 'SENDING'";
+        GenericExecuteSpec update = db.sql(sql)
                 .bind("state", outcome.state().name());
         update = nullable(update, "reason", outcome.reason(), String.class);
         update = nullable(update, "rule", outcome.rule(), String.class);
@@ -393,7 +408,23 @@ class CampaignStore {
                 .bind("campaignId", campaignId)
                 .bind("wave", wave)
                 .bind("ids", MultiRowStatements.keys(db, ids, UUID.class));
-        return (onPostgres() ? update : update.bind("token", token)).fetch().rowsUpdated();
+        if (!onPostgres()) {
+            return update.bind("token", token).fetch().rowsUpdated();
+        }
+        return movedFrom(update, outcome.state(), outcome.reason(), changes);
+    }
+
+    /** Reads what a moving statement answers (the states its rows left, with how many) into {@code changes}. */
+    private static Mono<Long> movedFrom(GenericExecuteSpec moving, RecipientState to, String reason,
+                                        CountChanges changes) {
+        return moving.map(row -> {
+                    long n = ((Number) row.get("n")).longValue();
+                    changes.add(RecipientState.valueOf(row.get("was", String.class)), row.get("was_reason", String.class), -n);
+                    changes.add(to, reason, n);
+                    return n;
+                })
+                .all()
+                .reduce(0L, Long::sum);
     }
 
     private static boolean settlesDelivery(RecipientState state) {
@@ -407,13 +438,39 @@ class CampaignStore {
      */
     Mono<Long> delivered(UUID campaignId, int wave, RecipientState state, String reason, Collection<UUID> customerIds,
                          Instant now) {
-        String movable = onPostgres()
-                ? "(state = 'SENT' or (state in ('PENDING', 'DEFERRED') and customer_id in (select unnest(customer_ids) "
-                        + "from campaign_claims where campaign_id = :campaignId and wave = :wave)))"
-                : "state in ('SENDING', 'SENT')";
+        if (!onPostgres()) {
+            return moveDelivered(campaignId, wave, state, reason, customerIds, now, new CountChanges());
+        }
+        CountChanges changes = new CountChanges();
+        return transaction.transactional(moveDelivered(campaignId, wave, state, reason, customerIds, now, changes)
+                .flatMap(moved -> counted(campaignId, wave, changes).thenReturn(moved)));
+    }
+
+    private Mono<Long> moveDelivered(UUID campaignId, int wave, RecipientState state, String reason,
+                                     Collection<UUID> customerIds, Instant now, CountChanges changes) {
+        if (onPostgres()) {
+            // the rows locked as they stand, so the states they leave are exact even when the batch's own
+            // record got in between
+            GenericExecuteSpec moving = db.sql("with old as (select customer_id, state, reason from campaign_recipients "
+                            + "where campaign_id = :campaignId and wave = :wave and customer_id = any(:ids) and (state = 'SENT' "
+                            + "or (state in ('PENDING', 'DEFERRED') and customer_id in (select unnest(customer_ids) "
+                            + "from campaign_claims where campaign_id = :campaignId and wave = :wave))) for update), "
+                            + "moved as (update campaign_recipients r set state = :state, reason = :reason, "
+                            + "sent_at = coalesce(r.sent_at, :now), updated_at = :now from old where r.campaign_id = :campaignId "
+                            + "and r.wave = :wave and r.customer_id = old.customer_id returning old.state as was, "
+                            + "old.reason as was_reason) select was, was_reason, count(*) as n from moved group by was, was_reason")
+                    .bind("state", state.name());
+            moving = nullable(moving, "reason", reason, String.class);
+            moving = moving.bind("now", offset(now))
+                    .bind("campaignId", campaignId)
+                    .bind("wave", wave)
+                    .bind("ids", MultiRowStatements.keys(db, customerIds, UUID.class));
+            return movedFrom(moving, state, reason, changes);
+        }
         GenericExecuteSpec update = db.sql("update campaign_recipients set state = :state, reason = :reason, "
                         + "sent_at = coalesce(sent_at, :now), updated_at = :now where campaign_id = :campaignId "
-                        + "and wave = :wave and " + MultiRowStatements.anyOf(db, "customer_id", "ids") + " and " + movable)
+                        + "and wave = :wave and " + MultiRowStatements.anyOf(db, "customer_id", "ids")
+                        + " and state in ('SENDING', 'SENT')")
                 .bind("state", state.name());
         update = nullable(update, "reason", reason, String.class);
         return update.bind("now", offset(now))
@@ -461,10 +518,17 @@ class CampaignStore {
                 .one();
     }
 
-    /** The wave's recipients per state and, for those not sent, per reason; replies across every wave. */
+    /**
+     * The wave's recipients per state and, for those not sent, per reason; replies across every wave. On
+     * PostgreSQL read from the counts kept as recipients move (V15), on H2 counted from the recipients.
+     */
     Mono<RecipientCounts> counts(UUID campaignId, int wave) {
-        return db.sql("select state, reason, count(*) as n from campaign_recipients where campaign_id = :id "
-                        + "and wave = :wave group by state, reason")
+        String sql = onPostgres()
+                ? "select state, nullif(reason, '') as reason, n from campaign_recipient_counts where campaign_id = :id "
+                        + "and wave = :wave and n <> 0"
+                : "select state, reason, count(*) as n from campaign_recipients where campaign_id = :id "
+                        + "and wave = :wave group by state, reason";
+        return db.sql(sql)
                 .bind("id", campaignId)
                 .bind("wave", wave)
                 .map(row -> new CountRow(RecipientState.valueOf(row.get("state", String.class)),
@@ -475,6 +539,55 @@ class CampaignStore {
     }
 
     record CountRow(RecipientState state, String reason, long count) {
+    }
+
+    /** Recipients moved between states (and reasons) by the statements of one transaction. */
+    static final class CountChanges {
+
+        private record Key(String state, String reason) {
+        }
+
+        private final Map<Key, Long> changes = new java.util.TreeMap<>(
+                java.util.Comparator.comparing(Key::state).thenComparing(Key::reason));
+
+        static CountChanges of(RecipientState state, String reason, long n) {
+            CountChanges changes = new CountChanges();
+            changes.add(state, reason, n);
+            return changes;
+        }
+
+        void add(RecipientState state, String reason, long n) {
+            changes.merge(new Key(state.name(), reason == null ? "" : reason), n, Long::sum);
+        }
+    }
+
+    /**
+     * Adds the changes to the wave's kept counts (PostgreSQL; H2 counts when asked), in the caller's transaction:
+     * one statement, its rows in key order so that concurrent batches lock the counts in the same order.
+     */
+    private Mono<Void> counted(UUID campaignId, int wave, CountChanges changes) {
+        List<CountChanges.Key> keys = new ArrayList<>();
+        List<Long> deltas = new ArrayList<>();
+        changes.changes.forEach((key, n) -> {
+            if (n != 0) {
+                keys.add(key);
+                deltas.add(n);
+            }
+        });
+        if (!onPostgres() || keys.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("insert into campaign_recipient_counts (campaign_id, wave, state, reason, n) "
+                        + "select :campaignId, :wave, c.state, c.reason, c.n from unnest(:states::varchar[], "
+                        + ":reasons::varchar[], :deltas::bigint[]) with ordinality as c(state, reason, n, i) order by c.i "
+                        + "on conflict (campaign_id, wave, state, reason) do update "
+                        + "set n = campaign_recipient_counts.n + excluded.n")
+                .bind("campaignId", campaignId)
+                .bind("wave", wave)
+                .bind("states", keys.stream().map(CountChanges.Key::state).toArray(String[]::new))
+                .bind("reasons", keys.stream().map(CountChanges.Key::reason).toArray(String[]::new))
+                .bind("deltas", deltas.toArray(Long[]::new))
+                .then();
     }
 
     /** Recipients of the wave with work ahead: waiting, claimed, or deferred. */

@@ -12,3 +12,11 @@ create table campaign_claims (
     claimed_at   timestamp with time zone not null
 );
 create index campaign_claims_by_wave on campaign_claims (campaign_id, wave, lease_until);
+
+-- Recipients an earlier version marked SENDING (a batch in flight when the service was stopped to upgrade) become
+-- claims like any other, so their lease runs out and they are reconciled with the messages stored.
+insert into campaign_claims (token, campaign_id, wave, customer_ids, lease_until, claimed_at)
+select claim_token, campaign_id, wave, array_agg(customer_id), coalesce(max(lease_until), now()), now()
+  from campaign_recipients where state = 'SENDING' and claim_token is not null
+ group by claim_token, campaign_id, wave;
+update campaign_recipients set state = 'PENDING', claim_token = null, lease_until = null where state = 'SENDING';

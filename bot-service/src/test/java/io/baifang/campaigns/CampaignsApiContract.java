@@ -224,6 +224,8 @@ abstract class CampaignsApiContract {
 
         JsonNode delivered = awaitCount(id, "DELIVERED", sent);
         assertThat(count(delivered, "SENT")).isZero();
+        assertThat(countsShown(delivered)).as("the counts shown are the recipients' states")
+                .isEqualTo(statesOfTheRecipients(id));
     }
 
     @Test
@@ -777,6 +779,26 @@ abstract class CampaignsApiContract {
         return db.sql("select count(*) as n from campaign_recipients where campaign_id = :id and state = :state")
                 .bind("id", campaign.id()).bind("state", state)
                 .map(row -> ((Number) row.get("n")).longValue()).one().block();
+    }
+
+    private static Map<String, Long> countsShown(JsonNode campaign) {
+        Map<String, Long> shown = new java.util.TreeMap<>();
+        campaign.get("counts").properties().forEach(state -> shown.put(state.getKey(), state.getValue().asLong()));
+        return shown;
+    }
+
+    private Map<String, Long> statesOfTheRecipients(String campaignId) {
+        Map<String, Long> states = new java.util.TreeMap<>();
+        List.of("PENDING", "SENT", "DELIVERED", "FAILED", "SUPPRESSED", "DEFERRED").forEach(state -> states.put(state, 0L));
+        db.sql("select state, count(*) as n from campaign_recipients where campaign_id = :id "
+                        + "and state <> 'HELD_OUT' group by state")
+                .bind("id", UUID.fromString(campaignId))
+                .map(row -> Map.entry(row.get("state", String.class), ((Number) row.get("n")).longValue()))
+                .all()
+                .toIterable()
+                .forEach(counted -> states.merge(counted.getKey().equals("SENDING") ? "PENDING" : counted.getKey(),
+                        counted.getValue(), Long::sum));
+        return states;
     }
 
     private String stateOf(Campaign campaign, UUID customerId) {
