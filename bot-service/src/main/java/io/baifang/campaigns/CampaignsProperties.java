@@ -16,8 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize      recipients claimed and sent at once (never more than a second's worth of a campaign's
  *                       rate); small enough that pause and cancel take effect within a second
  * @param batchesInFlight batches one instance sends at once for a campaign (each claims its own recipients): more
- *                       than one keeps the processor busy while a batch waits on the database; on PostgreSQL,
- *                       whose claims skip each other's rows
+ *                       than one keeps the processor busy while a batch waits on the database (claims never
+ *                       name the same recipient)
  * @param tick           how often the dispatcher looks for work: scheduled campaigns due, running campaigns,
  *                       deferred recipients come due
  * @param claimLease     how long a claimed batch belongs to its dispatcher; a claim older than this is taken

@@ -2,8 +2,8 @@ package io.baifang.campaigns;
 
 /**
  * Where one recipient stands. The API counts {@code PENDING} to {@code DEFERRED}; {@code SENDING} (claimed
- * by a dispatcher, counted as {@code PENDING}) and {@code HELD_OUT} (the hold-out group, counted apart) are
- * the dispatcher's own.
+ * by a dispatcher on H2, counted as {@code PENDING}; on PostgreSQL a claimed recipient stays as it was and its
+ * claim is a row of its own) and {@code HELD_OUT} (the hold-out group, counted apart) are the dispatcher's own.
  */
 enum RecipientState {
     PENDING, SENDING, SENT, DELIVERED, FAILED, SUPPRESSED, DEFERRED, HELD_OUT;

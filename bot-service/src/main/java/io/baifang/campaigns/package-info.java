@@ -12,9 +12,12 @@
  * {@code cn.6tail:lunar}), {@code OfferedDay} (明天, 后天, 11月25日（周三）), {@code SendPace}.</li>
  * <li>{@code CampaignStore}: the {@code campaigns}, {@code campaign_branches} and {@code campaign_recipients}
  * tables (migration V8). Recipients are written by one {@code INSERT … SELECT} (the audience as
- * {@code CustomerDirectory.idQuery} gives it), claimed in batches in the order they come due
- * ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, from the index of due recipients, migration V9), and updated one
- * statement per distinct outcome. {@code RecipientCounting} keeps a large wave's counts for a while.</li>
+ * {@code CustomerDirectory.idQuery} gives it), claimed in batches in the order they come due (from the index
+ * of due recipients, migration V9; on PostgreSQL a claim is one row of {@code campaign_claims}, V14, and the
+ * recipients are not written until their outcome; on H2 they are marked {@code SENDING}), and updated one
+ * statement per distinct outcome. On PostgreSQL the wave's counts are kept as recipients move
+ * ({@code campaign_recipient_counts}, V15); on H2 {@code RecipientCounting} keeps a large wave's counts for a
+ * while.</li>
  * <li>{@code CampaignDispatcher}: one batch, claim → assign → {@code CampaignMessaging} (channels: contact
  * policy → render → channel → record) → record; and the reconciliation of a claim whose dispatcher
  * stopped.</li>
