@@ -590,10 +590,17 @@ class CampaignStore {
                 .then();
     }
 
-    /** Recipients of the wave with work ahead: waiting, claimed, or deferred. */
+    /**
+     * Recipients of the wave with work ahead: waiting, claimed, or deferred (on PostgreSQL from the kept counts,
+     * which move in the same transactions as the recipients).
+     */
     Mono<Long> openRecipients(UUID campaignId, int wave) {
-        return db.sql("select count(*) as n from campaign_recipients where campaign_id = :id and wave = :wave "
-                        + "and state in ('PENDING', 'SENDING', 'DEFERRED')")
+        String sql = onPostgres()
+                ? "select coalesce(sum(n), 0) as n from campaign_recipient_counts where campaign_id = :id "
+                        + "and wave = :wave and state in ('PENDING', 'SENDING', 'DEFERRED')"
+                : "select count(*) as n from campaign_recipients where campaign_id = :id and wave = :wave "
+                        + "and state in ('PENDING', 'SENDING', 'DEFERRED')";
+        return db.sql(sql)
                 .bind("id", campaignId)
                 .bind("wave", wave)
                 .map(row -> ((Number) row.get("n")).longValue())
