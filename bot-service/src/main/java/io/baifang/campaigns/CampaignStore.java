@@ -390,8 +390,9 @@ class CampaignStore {
         String sql = onPostgres()
                 ? "with old as (select customer_id, state, reason from campaign_recipients where campaign_id = "
                         + ":campaignId and wave = :wave and customer_id = any(:ids) and state in ('PENDING', 'DEFERRED')), "
-                        + "moved as (update campaign_recipients r " + set + " from old where r.campaign_id = :campaignId and r.wave = :wave and r.customer_id = old.customer_id "
-                        + "and r.state in ('PENDING', 'DEFERRED') returning old.state as was, old.reason as was_reason) "
+                        + "moved as (update campaign_recipients r " + set + " from old where r.campaign_id = :campaignId "
+                        + "and r.wave = :wave and r.customer_id = old.customer_id and r.state in ('PENDING', 'DEFERRED') "
+                        + "returning old.state as was, old.reason as was_reason) "
                         + "select was, was_reason, count(*) as n from moved group by was, was_reason"
                 : "update campaign_recipients " + set + " where campaign_id = :campaignId and wave = :wave and "
                         + MultiRowStatements.anyOf(db, "customer_id", "ids") + " and claim_token = :token and state = 'SENDING'";
