@@ -38,10 +38,18 @@ command -v jq >/dev/null || { echo "needs jq"; exit 1; }
 bash scripts/services.sh start >/dev/null
 [ -f bot-service/target/bot-service.jar ] || ./mvnw -q -B -DskipTests package
 
-SERVICE=; FAKE=
+SERVICE=; FAKE=; COUNTERS_PREFIX=
+# each run counts under a fresh Redis prefix; its keys (one per customer, kept for the longest cap window) are
+# removed when the service stops, or a million of them per run would stay and slow every later key scan
+forget_counters() {
+  [ -n "$COUNTERS_PREFIX" ] && command -v redis-cli >/dev/null || return 0
+  redis-cli --scan --pattern "$COUNTERS_PREFIX:*" | xargs -r -n 5000 redis-cli unlink >/dev/null || true
+  COUNTERS_PREFIX=
+}
 cleanup() {
   [ -n "$SERVICE" ] && kill "$SERVICE" 2>/dev/null || true
   [ -n "$FAKE" ] && kill "$FAKE" 2>/dev/null || true
+  forget_counters
 }
 trap cleanup EXIT
 
@@ -98,10 +106,11 @@ start_service() {
             --twilio.auth-token=bench-token --twilio.from=+8613800000000)
   fi
   [ -n "$BATCH" ] && extra+=(--baifang.campaigns.batch-size="$BATCH")
+  COUNTERS_PREFIX="bench-campaign:$(date +%s%N)"
   SPRING_PROFILES_ACTIVE=$profiles BAIFANG_DB_NAME=$DB BAIFANG_ADMIN_PASSWORD=$ADMIN_PASSWORD \
   BAIFANG_PII_KEY=$(head -c 32 /dev/urandom | base64) BAIFANG_CONTACTPOLICY_QUIETHOURS_ENABLED=false \
     java -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -jar bot-service/target/bot-service.jar --server.port="$PORT" \
-    --baifang.contact-counters-prefix="bench-campaign:$(date +%s%N)" "${extra[@]}" \
+    --baifang.contact-counters-prefix="$COUNTERS_PREFIX" "${extra[@]}" \
     > "$OUT/bench-campaign-$gateway.log" 2>&1 &
   SERVICE=$!
   for _ in $(seq 1 240); do
@@ -116,6 +125,7 @@ stop_service() {
   kill "$SERVICE" 2>/dev/null || true
   wait "$SERVICE" 2>/dev/null || true
   SERVICE=
+  forget_counters
 }
 
 api() {

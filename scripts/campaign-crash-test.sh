@@ -65,7 +65,12 @@ start_service() {
   done
   echo "service did not start; see $LOG"; exit 1
 }
-trap '[ -n "$SERVICE" ] && kill "$SERVICE" 2>/dev/null || true' EXIT
+# the run's counters (its own Redis prefix) go with it
+forget_counters() {
+  command -v redis-cli >/dev/null || return 0
+  redis-cli --scan --pattern "$COUNTERS_PREFIX:*" | xargs -r -n 5000 redis-cli unlink >/dev/null || true
+}
+trap '[ -n "$SERVICE" ] && kill "$SERVICE" 2>/dev/null; forget_counters' EXIT
 call() { curl -fsS -u "admin:$ADMIN_PASSWORD" "$@"; }
 campaign() { call "$API/campaigns/$ID"; }
 settled() { campaign | jq '.counts.SENT + .counts.DELIVERED + .counts.FAILED + .counts.SUPPRESSED'; }

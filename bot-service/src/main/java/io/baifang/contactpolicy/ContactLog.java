@@ -229,7 +229,8 @@ final class ContactLog {
     /** Marks the holds planned at or before {@code plannedBy} that nothing used or released: they lapsed. */
     Mono<Long> markLapsedHolds(Instant plannedBy, Instant at) {
         return db.sql("update contact_log set released_at = :at, release_reason = :reason "
-                        + "where decision = '" + ContactLogEntry.HELD + "' and released_at is null and planned_at <= :plannedBy")
+                        + "where decision = '" + ContactLogEntry.HELD + "' and released_at is null "
+                        + "and planned_at <= :plannedBy")
                 .bind("at", at.atOffset(ZoneOffset.UTC))
                 .bind("reason", ReleaseReason.LAPSED.name())
                 .bind("plannedBy", plannedBy.atOffset(ZoneOffset.UTC))
