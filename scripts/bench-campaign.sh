@@ -20,6 +20,12 @@
 # Prints per gateway: messages, seconds, messages/s end to end (start call to COMPLETED), peak heap, the
 # raw insert rate and the ratio, and the CPU time per message of the service, of PostgreSQL (the bench
 # database's backends) and of Redis, read from /proc before the start call and at COMPLETED.
+#
+# PostgreSQL: by default a throwaway cluster (initdb into a temporary folder, port BENCH_PG_PORT, 15433)
+# started with the settings docker-compose.yml gives production's PostgreSQL (its `-c` flags, read from
+# that file) and removed afterwards, so the machine's server is neither used nor changed;
+# BENCH_POSTGRES=local runs on the local server of scripts/services.sh as it is configured (on Debian,
+# shared_buffers 128MB).
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
@@ -32,13 +38,34 @@ BATCH=${BENCH_BATCH_SIZE:-}
 DB=baifang_bench_campaign
 ADMIN_PASSWORD=bench-admin-password
 OUT=scripts/out; mkdir -p "$OUT"
-PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA)
+POSTGRES=${BENCH_POSTGRES:-tuned}
+PG_PORT=5432
+[ "$POSTGRES" = local ] || PG_PORT=${BENCH_PG_PORT:-15433}
+PSQL=(env "PGOPTIONS=-c client_min_messages=warning" psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA)
 command -v jq >/dev/null || { echo "needs jq"; exit 1; }
 
 bash scripts/services.sh start >/dev/null
 [ -f bot-service/target/bot-service.jar ] || ./mvnw -q -B -DskipTests package
 
-SERVICE=; FAKE=; COUNTERS_PREFIX=
+SERVICE=; FAKE=; COUNTERS_PREFIX=; PG_DATA=
+# production's PostgreSQL settings: the `"-c", "name=value"` pairs of docker-compose.yml
+mapfile -t PG_SETTINGS < <(grep -oE '"-c", *"[a-z_]+=[^"]+"' docker-compose.yml | sed -E 's/.*"([a-z_]+=[^"]+)"$/\1/')
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_bin() { local dir; dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+           echo "${dir:-$(dirname "$(command -v initdb)")}/$1"; }
+start_tuned_postgres() {
+  PG_DATA=$(mktemp -d /tmp/baifang-bench-pg.XXXXXX)
+  [ "$(id -u)" -ne 0 ] || chown postgres "$PG_DATA"
+  as_postgres "$(pg_bin initdb)" -D "$PG_DATA" -U postgres -A trust -E UTF8 --no-locale >/dev/null
+  local options="-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PG_DATA"
+  for setting in "${PG_SETTINGS[@]}"; do options+=" -c $setting"; done
+  as_postgres "$(pg_bin pg_ctl)" -D "$PG_DATA" -o "$options" -l "$PG_DATA/server.log" -w start >/dev/null
+}
+stop_tuned_postgres() {
+  [ -n "$PG_DATA" ] || return 0
+  as_postgres "$(pg_bin pg_ctl)" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DATA"; PG_DATA=
+}
 # each run counts under a fresh Redis prefix; its keys (one per customer, kept for the longest cap window) are
 # removed when the service stops, or a million of them per run would stay and slow every later key scan
 forget_counters() {
@@ -50,8 +77,10 @@ cleanup() {
   [ -n "$SERVICE" ] && kill "$SERVICE" 2>/dev/null || true
   [ -n "$FAKE" ] && kill "$FAKE" 2>/dev/null || true
   forget_counters
+  stop_tuned_postgres
 }
 trap cleanup EXIT
+[ "$POSTGRES" = local ] || start_tuned_postgres
 
 now() { date +%s.%N; }
 seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN{printf "%.2f", b-a}'; }
@@ -107,7 +136,7 @@ start_service() {
   fi
   [ -n "$BATCH" ] && extra+=(--baifang.campaigns.batch-size="$BATCH")
   COUNTERS_PREFIX="bench-campaign:$(date +%s%N)"
-  SPRING_PROFILES_ACTIVE=$profiles BAIFANG_DB_NAME=$DB BAIFANG_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+  SPRING_PROFILES_ACTIVE=$profiles BAIFANG_DB_PORT=$PG_PORT BAIFANG_DB_NAME=$DB BAIFANG_ADMIN_PASSWORD=$ADMIN_PASSWORD \
   BAIFANG_PII_KEY=$(head -c 32 /dev/urandom | base64) BAIFANG_CONTACTPOLICY_QUIETHOURS_ENABLED=false \
     java -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -jar bot-service/target/bot-service.jar --server.port="$PORT" \
     --baifang.contact-counters-prefix="$COUNTERS_PREFIX" "${extra[@]}" \
@@ -210,7 +239,7 @@ SQL
   echo "$gateway|$status|$sent|$took|$peak_mb|$checks|$(jq -c .counts <<<"$view")"
 }
 
-echo "customers: $CUSTOMERS; heap limit -Xmx$HEAP; $(nproc) cores; PostgreSQL $("${PSQL[@]}" -c 'show server_version'); batch size ${BATCH:-default}"
+echo "customers: $CUSTOMERS; heap limit -Xmx$HEAP; $(nproc) cores; PostgreSQL $("${PSQL[@]}" -c 'show server_version') ($([ "$POSTGRES" = local ] && echo "the local server" || echo "a throwaway cluster"), shared_buffers $("${PSQL[@]}" -c 'show shared_buffers'), max_wal_size $("${PSQL[@]}" -c 'show max_wal_size')); batch size ${BATCH:-default}"
 if [[ " $GATEWAYS " == *" twilio "* ]]; then
   # no Nagle delay on the fake's answers (the JDK server writes headers and body apart)
   java -Dsun.net.httpserver.nodelay=true scripts/FakeTwilio.java "$TWILIO_PORT" > "$OUT/fake-twilio.log" 2>&1 &
