@@ -25,7 +25,8 @@
 # started with the settings docker-compose.yml gives production's PostgreSQL (its `-c` flags, read from
 # that file) and removed afterwards, so the machine's server is neither used nor changed;
 # BENCH_POSTGRES=local runs on the local server of scripts/services.sh as it is configured (on Debian,
-# shared_buffers 128MB).
+# shared_buffers 128MB). BENCH_PG_STATEMENTS=1 (throwaway cluster only) loads pg_stat_statements and prints,
+# after each campaign, the statements that took the most time, per message.
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
@@ -59,6 +60,7 @@ start_tuned_postgres() {
   as_postgres "$(pg_bin initdb)" -D "$PG_DATA" -U postgres -A trust -E UTF8 --no-locale >/dev/null
   local options="-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PG_DATA"
   for setting in "${PG_SETTINGS[@]}"; do options+=" -c $setting"; done
+  [ -z "${BENCH_PG_STATEMENTS:-}" ] || options+=" -c shared_preload_libraries=pg_stat_statements"
   as_postgres "$(pg_bin pg_ctl)" -D "$PG_DATA" -o "$options" -l "$PG_DATA/server.log" -w start >/dev/null
 }
 stop_tuned_postgres() {
@@ -87,6 +89,18 @@ seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN{printf "%.2f", b-a}'; }
 
 fresh_database() {
   "${PSQL[@]}" -c "drop database if exists $DB with (force)" -c "create database $DB"
+  [ -z "${BENCH_PG_STATEMENTS:-}" ] || "${PSQL[@]}" -d "$DB" -c "create extension pg_stat_statements"
+}
+
+# the statements of the campaign's run that took the most time (execution, waits included), per message
+statements_report() {
+  [ -n "${BENCH_PG_STATEMENTS:-}" ] || return 0
+  "${PSQL[@]}" -d "$DB" -F ' | ' <<SQL
+select round((total_exec_time * 1000 / $CUSTOMERS)::numeric, 1) || ' µs', calls,
+       left(regexp_replace(query, '\s+', ' ', 'g'), 150)
+from pg_stat_statements where dbid = (select oid from pg_database where datname = '$DB')
+order by total_exec_time desc limit 20;
+SQL
 }
 
 # Flyway creates the tables when the service starts; the customers go in afterwards, before the campaign.
@@ -203,6 +217,7 @@ run_campaign() {
   sample_heap & local sampler=$!
   local transactions_before; transactions_before=$(transactions)
   local cpu_before; cpu_before=$(cpu_seconds)
+  [ -z "${BENCH_PG_STATEMENTS:-}" ] || "${PSQL[@]}" -d "$DB" -c "select pg_stat_statements_reset()" >/dev/null
   local started; started=$(now)
   api POST "/api/campaigns/$campaign/start" >/dev/null
   local status= view=
@@ -253,6 +268,7 @@ for gateway in $GATEWAYS; do
   result=$(run_campaign "$gateway")
   IFS='|' read -r _ status sent took peak_mb checks counts <<<"$result"
   stop_service
+  statements_report
   rate=$(awk -v n="$sent" -v s="$took" 'BEGIN{printf "%.0f", n/s}')
   printf '%-9s %s: %s messages in %s s = %6s msg/s end to end, peak heap %s MB | raw PostgreSQL insert %s rows/s (%s× the campaign) | %s | customers generated in %s s\n' \
     "$gateway" "$status" "$sent" "$took" "$rate" "$peak_mb" "$raw" \
