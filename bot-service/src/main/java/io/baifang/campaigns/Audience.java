@@ -11,7 +11,9 @@ import io.baifang.customers.CustomerCriteria;
  * Who a campaign is for, as it was checked and stored: see {@link CustomerCriteria} for how the parts
  * combine. {@code lastContactedBefore}: no marketing contact (message, staff call, visit) on or after that day;
  * {@code repliedTo}: replied to that earlier campaign; {@code notRepliedTo}: was sent that campaign and did not
- * reply. {@code branches} is never empty for a campaign of a STAFF or MANAGER user: it is their branches
+ * reply; {@code hasBooking}: {@code true} only customers holding a booking still ahead (booked, not yet come, its
+ * day today or later when the wave's recipients are chosen), {@code false} only those without, {@code null}
+ * either. {@code branches} is never empty for a campaign of a STAFF or MANAGER user: it is their branches
  * when they named none.
  */
 record Audience(
@@ -24,7 +26,8 @@ record Audience(
         List<String> phones,
         LocalDate lastContactedBefore,
         UUID repliedTo,
-        UUID notRepliedTo) {
+        UUID notRepliedTo,
+        Boolean hasBooking) {
 
     Audience {
         branches = branches == null ? Set.of() : Set.copyOf(branches);

@@ -1,9 +1,12 @@
 package io.baifang.campaigns;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.baifang.bookings.Bookings;
 import io.baifang.contactpolicy.ContactGate;
 import io.baifang.customers.CustomerCriteria;
 import io.baifang.shared.BaifangProperties;
@@ -11,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A campaign's audience as the registry selects it, narrowed by what the contact log knows (last contacted
- * before a day) and what earlier campaigns know (replied, or was sent and did not reply). The recipients written
- * at start and the estimate both select through this, so they always agree.
+ * before a day), what earlier campaigns know (replied, or was sent and did not reply) and what the bookings know
+ * (holds a booking still ahead, or not: as of the day the selection runs). The recipients written at start and the
+ * estimate both select through this, so they always agree.
  */
 @Component
 class AudienceQueries {
@@ -20,10 +24,14 @@ class AudienceQueries {
     private static final CustomerCriteria EVERYONE = new CustomerCriteria(null, null, null, null, null, null, null);
 
     private final ContactGate gate;
+    private final Bookings bookings;
+    private final Clock clock;
     private final ZoneId zone;
 
-    AudienceQueries(ContactGate gate, BaifangProperties baifang) {
+    AudienceQueries(ContactGate gate, Bookings bookings, Clock clock, BaifangProperties baifang) {
         this.gate = gate;
+        this.bookings = bookings;
+        this.clock = clock;
         this.zone = baifang.zone();
     }
 
@@ -51,6 +59,10 @@ class AudienceQueries {
         }
         if (audience.notRepliedTo() != null) {
             within.add(CampaignStore.sentAndNotRepliedTo(audience.notRepliedTo()));
+        }
+        if (audience.hasBooking() != null) {
+            CustomerCriteria.IdQuery holders = bookings.standingHolders(LocalDate.now(clock.withZone(zone)));
+            (audience.hasBooking() ? within : without).add(holders);
         }
         return audience.registryCriteria().narrowed(within, without);
     }

@@ -233,7 +233,7 @@ final class CampaignDefinitionCheck {
 
     private Audience audience(AudienceRequest asked, StaffMember caller, List<FieldError> errors) {
         AudienceRequest audience = asked != null ? asked
-                : new AudienceRequest(null, null, null, null, null, null, null, null, null, null);
+                : new AudienceRequest(null, null, null, null, null, null, null, null, null, null, null);
         Set<String> branchCodes = new TreeSet<>();
         if (audience.branches() != null) {
             for (String code : audience.branches()) {
@@ -272,6 +272,6 @@ final class CampaignDefinitionCheck {
         }
         return new Audience(branchCodes, tags, audience.collectedFrom(), audience.collectedTo(), audience.consent(),
                 audience.excludedCustomers(), phones, audience.lastContactedBefore(), audience.repliedTo(),
-                audience.notRepliedTo());
+                audience.notRepliedTo(), audience.hasBooking());
     }
 }

@@ -58,7 +58,8 @@ record CampaignRequest(
             @Size(max = 20_000) List<@NotBlank @Size(max = 40) String> phones,
             LocalDate lastContactedBefore,
             UUID repliedTo,
-            UUID notRepliedTo) {
+            UUID notRepliedTo,
+            Boolean hasBooking) {
     }
 
     /** A second wave, {@code afterDays} after the first, to those who did not reply; the template defaults to the first's. */
