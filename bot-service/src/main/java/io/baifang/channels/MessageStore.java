@@ -101,21 +101,18 @@ class MessageStore {
     }
 
     /**
-     * Stores many queued outbound messages and their {@code QUEUED} history, one statement each (a campaign
-     * batch; {@link MultiRowStatements}: one array per column on PostgreSQL), each message with the hand-over
-     * slice it goes out in ({@link #markHandedOver}). An id already stored fails the whole call on the primary
-     * key: nothing is stored twice.
+     * Stores many queued outbound messages in one statement (a campaign batch; {@link MultiRowStatements}: one
+     * array per column on PostgreSQL), each message with the hand-over slice it goes out in
+     * ({@link #markHandedOver}). An id already stored fails the whole call on the primary key: nothing is stored
+     * twice. Their history gets no {@code QUEUED} line: the row's creation is that step, and every read of a
+     * history adds it back ({@link #withQueuedLine}); a line per message was a tenth of a campaign's database time.
      */
     Mono<Void> insertQueued(List<MessageRow> rows, Function<MessageRow, UUID> handoverSlice) {
         if (rows.isEmpty()) {
             return Mono.empty();
         }
-        List<HistoryLine> queued = rows.stream()
-                .map(row -> new HistoryLine(row.id(), row.status(), null, row.createdAt(), row.createdAt()))
-                .toList();
         return MultiRowStatements.insert(db, "messages", QUEUED_COLUMNS, rows,
-                        row -> withHandoverSlice(valuesOf(row), handoverSlice.apply(row)))
-                .then(appendHistories(queued));
+                row -> withHandoverSlice(valuesOf(row), handoverSlice.apply(row)));
     }
 
     /**
@@ -190,7 +187,8 @@ class MessageStore {
                             MessageDirection.valueOf(row.get("direction", String.class)),
                             DeliveryStatus.valueOf(row.get("status", String.class)),
                             row.get("error_code", String.class), row.get("provider_message_id", String.class),
-                            history.getOrDefault(id, java.util.EnumSet.noneOf(DeliveryStatus.class)));
+                            withQueuedStatus(MessageDirection.valueOf(row.get("direction", String.class)),
+                                    history.getOrDefault(id, java.util.EnumSet.noneOf(DeliveryStatus.class))));
                 })
                 .all()
                 .collectMap(Standing::id));
@@ -259,9 +257,12 @@ class MessageStore {
                 .then();
     }
 
+    /** Whether the message's history has the status ({@code QUEUED}: every outbound message's first step). */
     Mono<Boolean> historyHas(UUID messageId, DeliveryStatus status) {
+        String queuedOutbound = status == DeliveryStatus.QUEUED
+                ? " or exists (select 1 from messages where id = :messageId and direction = 'OUTBOUND')" : "";
         return db.sql("select count(*) as n from message_status_history where message_id = :messageId "
-                        + "and status = :status")
+                        + "and status = :status" + queuedOutbound)
                 .bind("messageId", messageId)
                 .bind("status", status.name())
                 .map(row -> ((Number) row.get("n")).longValue() > 0)
@@ -388,7 +389,7 @@ class MessageStore {
                 .map(MessageStore::historyRowOf)
                 .all()
                 .collectList()
-                .map(found -> row.withoutHistory().withHistory(inOrder(found)));
+                .map(found -> row.withoutHistory().withHistory(withQueuedLine(row, inOrder(found))));
     }
 
     /**
@@ -491,9 +492,34 @@ class MessageStore {
     private static List<StoredMessage> withHistories(List<MessageRow> rows, Map<UUID, List<StatusChange>> histories) {
         List<StoredMessage> messages = new ArrayList<>(rows.size());
         for (MessageRow row : rows) {
-            messages.add(row.withoutHistory().withHistory(histories.getOrDefault(row.id(), List.of())));
+            messages.add(row.withoutHistory().withHistory(withQueuedLine(row, histories.getOrDefault(row.id(),
+                    List.of()))));
         }
         return messages;
+    }
+
+    /**
+     * Every outbound message was {@code QUEUED} when its row was created; a campaign's messages keep that step in
+     * the row alone ({@link #insertQueued}), others in a history line too (with an error code when it waited for
+     * something). The history as read has it once, first.
+     */
+    private static List<StatusChange> withQueuedLine(MessageRow row, List<StatusChange> stored) {
+        if (row.direction() != MessageDirection.OUTBOUND
+                || stored.stream().anyMatch(change -> change.status() == DeliveryStatus.QUEUED)) {
+            return stored;
+        }
+        List<StatusChange> history = new ArrayList<>(stored.size() + 1);
+        history.add(new StatusChange(DeliveryStatus.QUEUED, null, row.createdAt()));
+        history.addAll(stored);
+        return history;
+    }
+
+    private static java.util.Set<DeliveryStatus> withQueuedStatus(MessageDirection direction,
+                                                                 java.util.Set<DeliveryStatus> stored) {
+        if (direction == MessageDirection.OUTBOUND) {
+            stored.add(DeliveryStatus.QUEUED);
+        }
+        return stored;
     }
 
     private static HistoryRow historyRowOf(Readable row) {

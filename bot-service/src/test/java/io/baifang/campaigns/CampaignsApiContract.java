@@ -244,6 +244,12 @@ abstract class CampaignsApiContract {
         assertThat(count(delivered, "SENT")).isZero();
         assertThat(countsShown(delivered)).as("the counts shown are the recipients' states")
                 .isEqualTo(statesOfTheRecipients(id));
+
+        // a campaign message's history reads like any other's, though its QUEUED step is kept in its row alone
+        UUID customer = customerIdOfMessage(channel.sent().get(0).messageId());
+        JsonNode thread = asAdmin().get().uri("/api/customers/" + customer + "/messages").exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(ApiFixture.statusesOf(thread.get("items").get(0))).containsExactly("QUEUED", "SENT", "DELIVERED");
     }
 
     @Test
