@@ -59,7 +59,7 @@
  * <li>The rate per second holds across instances: batches of at most a second's worth, each paid for out of
  * the campaign's token bucket ({@code io.baifang.shared.SendRates}, Bucket4j in Redis in production).</li>
  * <li>Speed ({@code scripts/bench-campaign.sh}, README "Speed"): every step of a batch is set-based (about a
- * dozen statements per 1,000 recipients); a million recipients go out at 9,000–9,800 msg/s with the simulated
+ * dozen statements per 1,000 recipients); a million recipients go out at 9,400–10,450 msg/s with the simulated
  * gateway on the 2-core machine, both cores busy, PostgreSQL the larger share. On PostgreSQL a recipient row is
  * written once (claims are rows of their own, counts are kept as recipients move).</li>
  * <li>Holds ahead run in their own loop ({@code CampaignHolds}) beside {@code CampaignRunner}: placing a wave's
