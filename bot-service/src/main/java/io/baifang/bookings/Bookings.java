@@ -99,7 +99,10 @@ public class Bookings {
                     return transaction.transactional(stored)
                             .onErrorResume(DataIntegrityViolationException.class,
                                     taken -> store.standingOf(customer.id())
-                                            .flatMap(standing -> Mono.<Void>error(alreadyBooked(standing))))
+                                            .flatMap(standing -> Mono.<Void>error(alreadyBooked(standing)))
+                                            // the standing one ended between the refusal and this read
+                                            .switchIfEmpty(Mono.error(() -> conflict("the customer's booking "
+                                                    + "changed meanwhile; book again"))))
                             .then(store.find(booking.id()))
                             .map(found -> new Booked(found, customer));
                 });
