@@ -6,13 +6,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.baifang.shared.Problems;
 import io.baifang.branches.Branch;
 import io.baifang.branches.BranchNetwork;
 import io.baifang.branches.OpeningHours;
@@ -88,7 +88,7 @@ public class Bookings {
                     BookingRules.SlotCheck slot = BookingRules.slot(request.date(), request.time(),
                             request.partOfDay(), today, hours);
                     if (slot instanceof BookingRules.SlotCheck.Invalid invalid) {
-                        return Mono.error(fieldError(invalid.field(), invalid.message()));
+                        return Mono.error(Problems.fieldError(invalid.field(), invalid.message()));
                     }
                     BookingRules.SlotCheck.Valid valid = (BookingRules.SlotCheck.Valid) slot;
                     Instant now = clock.instant();
@@ -101,7 +101,7 @@ public class Bookings {
                                     taken -> store.standingOf(customer.id())
                                             .flatMap(standing -> Mono.<Void>error(alreadyBooked(standing)))
                                             // the standing one ended between the refusal and this read
-                                            .switchIfEmpty(Mono.error(() -> conflict("the customer's booking "
+                                            .switchIfEmpty(Mono.error(() -> Problems.conflict("the customer's booking "
                                                     + "changed meanwhile; book again"))))
                             .then(store.find(booking.id()))
                             .map(found -> new Booked(found, customer));
@@ -115,7 +115,7 @@ public class Bookings {
     Flux<Booked> ofDay(Set<String> named, LocalDate date, StaffMember caller) {
         for (String branch : named) {
             if (!branches.exists(branch)) {
-                return Flux.error(fieldError("branch", "no branch " + branch));
+                return Flux.error(Problems.fieldError("branch", "no branch " + branch));
             }
             if (!caller.mayAccess(branch)) {
                 return Flux.error(new ResponseStatusException(HttpStatus.FORBIDDEN, branch + " is not one of your branches"));
@@ -157,7 +157,7 @@ public class Bookings {
     private Mono<Booked> moved(Booking booking, Function<Booking, BookingRules.Transition> rule,
                                Supplier<Mono<Boolean>> move) {
         if (rule.apply(booking) instanceof BookingRules.Transition.Refused refused) {
-            return Mono.error(conflict(refused.detail()));
+            return Mono.error(Problems.conflict(refused.detail()));
         }
         return move.get().flatMap(done -> store.find(booking.id()).flatMap(now -> {
             if (done) {
@@ -165,7 +165,7 @@ public class Bookings {
             }
             String detail = rule.apply(now) instanceof BookingRules.Transition.Refused refused ? refused.detail()
                     : "the booking changed meanwhile; read it again";
-            return Mono.error(conflict(detail));
+            return Mono.error(Problems.conflict(detail));
         }));
     }
 
@@ -184,19 +184,6 @@ public class Bookings {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static ErrorResponseException fieldError(String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + message);
-        problem.setTitle("Invalid booking");
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
-    }
-
-    private static ErrorResponseException conflict(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-        problem.setTitle("Not possible now");
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 
     private static ErrorResponseException alreadyBooked(Booking standing) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.baifang.shared.Problems;
 import io.baifang.campaigns.CampaignLifecycle.Command;
 import io.baifang.campaigns.CampaignLifecycle.Transition;
 import io.baifang.customers.CustomerDirectory;
@@ -16,7 +17,6 @@ import io.baifang.shared.BaifangProperties;
 import io.baifang.shared.IdGenerator;
 import io.baifang.shared.PageOf;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.ErrorResponseException;
@@ -149,7 +149,7 @@ class Campaigns {
         boolean ahead = beginsAt != null && beginsAt.isAfter(now);
         Transition transition = CampaignLifecycle.decide(campaign.status(), command, ahead);
         if (transition instanceof Transition.Refused refused) {
-            return Mono.error(conflict(refused.detail()));
+            return Mono.error(Problems.conflict(refused.detail()));
         }
         CampaignStatus to = ((Transition.Move) transition).to();
         Mono<Boolean> moved = command == Command.COMPLETE && to == CampaignStatus.SCHEDULED
@@ -160,7 +160,7 @@ class Campaigns {
                 : moved;
         return transaction.transactional(applied)
                 .flatMap(done -> done ? store.find(campaign.id())
-                        : Mono.error(conflict("the campaign changed meanwhile; read it again")))
+                        : Mono.error(Problems.conflict("the campaign changed meanwhile; read it again")))
                 .flatMap(after -> after.status() == CampaignStatus.CANCELLED
                         ? holds.releaseIfEnded(after).thenReturn(after)
                         : Mono.just(after));
@@ -188,11 +188,5 @@ class Campaigns {
     static boolean mayAccess(Campaign campaign, StaffMember caller) {
         var branches = campaign.definition().audience().branches();
         return caller.seesAllBranches() || (!branches.isEmpty() && caller.branches().containsAll(branches));
-    }
-
-    private static ErrorResponseException conflict(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-        problem.setTitle("Not possible now");
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.baifang.shared.Problems;
 import io.baifang.contactpolicy.ContactOutcome;
 import io.baifang.contactpolicy.ContactRefusals;
 import io.baifang.customers.CustomerDirectory;
@@ -32,7 +33,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -178,14 +178,8 @@ class MessagesController {
             return Arrays.stream(ChannelKind.values())
                     .filter(kind -> kind.name().equals(name))
                     .findFirst()
-                    .orElseThrow(() -> fieldError("channel", "must be one of " + Arrays.toString(ChannelKind.values())));
-        }
-
-        private static ErrorResponseException fieldError(String field, String message) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + message);
-            problem.setTitle("Invalid request");
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-            return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+                    .orElseThrow(() -> Problems.fieldError("channel",
+                            "must be one of " + Arrays.toString(ChannelKind.values())));
         }
     }
 

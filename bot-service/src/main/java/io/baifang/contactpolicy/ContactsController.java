@@ -18,15 +18,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.baifang.shared.Problems;
 import io.baifang.customers.CustomerDirectory;
 import io.baifang.security.CurrentStaff;
 import io.baifang.shared.PageOf;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -127,7 +125,7 @@ class ContactsController {
                 return attempt;
             }
             if (campaignId.indexOf(',') >= 0 || campaignId.indexOf(';') >= 0) {
-                throw fieldError("campaignId", "must not contain ',' or ';'");
+                throw Problems.fieldError("campaignId", "must not contain ',' or ';'");
             }
             // a staff contact in a campaign counts for the campaign's only wave, without priority
             return attempt.inCampaign(campaignId.strip(), 0, 0);
@@ -141,14 +139,7 @@ class ContactsController {
                     return valueOf.apply(name);
                 }
             }
-            throw fieldError(field, "must be one of " + allowed.stream().map(Enum::name).toList());
-        }
-
-        private static ErrorResponseException fieldError(String field, String message) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + message);
-            problem.setTitle("Invalid request");
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-            return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+            throw Problems.fieldError(field, "must be one of " + allowed.stream().map(Enum::name).toList());
         }
     }
 
